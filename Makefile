@@ -1,0 +1,55 @@
+# planetscale-oauth: generate the SDK from openapi.yaml, lint it, test it.
+# Every target installs what it needs first (.venv from requirements-dev.txt,
+# node_modules from package-lock.json), so a fresh clone needs only:
+#   make generate && make test
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(CURDIR)/$(VENV)/bin
+NODE_BIN := $(CURDIR)/node_modules/.bin
+export PATH := $(BIN):$(NODE_BIN):$(PATH)
+
+.DEFAULT_GOAL := help
+.PHONY: help venv node install generate check-generated lint test demo clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+venv: $(VENV)/.installed ## Create .venv with the pinned Python tools
+
+node: node_modules/.installed ## Install Prism and Spectral from package-lock.json
+
+install: venv ## Install the generated package into .venv (editable)
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+
+generate: venv ## Regenerate generated/planetscale_oauth from openapi.yaml + templates/
+	$(PY) scripts/generate.py
+
+check-generated: venv ## Fail, naming the files, if generated/ is not what generation writes
+	$(PY) scripts/generate.py --check
+
+lint: venv node ## Validate the spec (openapi-spec-validator, Spectral), ruff, mypy --strict
+	$(PY) -m openapi_spec_validator openapi.yaml
+	spectral lint --quiet --fail-severity=hint openapi.yaml
+	ruff check .
+	ruff format --check .
+	$(PY) -m mypy
+
+test: install node lint check-generated ## What CI runs: install, lint, check-generated, every test (Prism included)
+	$(PY) -m pytest
+
+demo: install node ## Exchange a code and refresh a token against Prism, secrets redacted
+	$(PY) scripts/demo.py
+
+clean: ## Remove the virtualenv, node_modules and scratch files
+	rm -rf $(VENV) node_modules .build .pytest_cache .mypy_cache .ruff_cache

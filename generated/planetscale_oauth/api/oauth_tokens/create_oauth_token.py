@@ -1,0 +1,309 @@
+# Generated from openapi.yaml by openapi-python-client with the templates in templates/.
+# Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.authorization_code_grant import AuthorizationCodeGrant
+from ...models.error import Error
+from ...models.oauth_token import OAuthToken
+from ...models.refresh_token_grant import RefreshTokenGrant
+from ...types import Response
+
+
+def _get_kwargs(
+    organization: str,
+    id: str,
+    *,
+    body: AuthorizationCodeGrant | RefreshTokenGrant,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/organizations/{organization}/oauth-applications/{id}/token".format(
+            organization=quote(str(organization), safe=""),
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    if isinstance(body, AuthorizationCodeGrant):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | OAuthToken | None:
+    if response.status_code == 200:
+        try:
+            response_200 = OAuthToken.from_dict(response.json())
+
+            return response_200
+
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise errors.ResponseValidationError(
+                f"{response.status_code} response is not a valid OAuthToken: {exc!r}",
+                status_code=response.status_code,
+                headers=response.headers,
+                content=response.content,
+            ) from exc
+    if response.status_code == 401:
+        try:
+            response_401 = Error.from_dict(response.json())
+
+            return response_401
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None  # not the documented error body; the raw content is kept
+    if response.status_code == 403:
+        try:
+            response_403 = Error.from_dict(response.json())
+
+            return response_403
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None  # not the documented error body; the raw content is kept
+    if response.status_code == 404:
+        try:
+            response_404 = Error.from_dict(response.json())
+
+            return response_404
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None  # not the documented error body; the raw content is kept
+    if response.status_code == 422:
+        try:
+            response_422 = Error.from_dict(response.json())
+
+            return response_422
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None  # not the documented error body; the raw content is kept
+    if response.status_code == 429:
+        try:
+            response_429 = Error.from_dict(response.json())
+
+            return response_429
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None  # not the documented error body; the raw content is kept
+    if response.status_code == 500:
+        try:
+            response_500 = Error.from_dict(response.json())
+
+            return response_500
+
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None  # not the documented error body; the raw content is kept
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content, headers=response.headers)
+    return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | OAuthToken]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def _result(response: Response[Error | OAuthToken]) -> OAuthToken:
+    """The parsed success body, or the typed error for any other status."""
+    if response.status_code == 200:
+        return cast(OAuthToken, response.parsed)
+    raise errors.from_response(response)
+
+
+def sync_detailed(
+    organization: str,
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AuthorizationCodeGrant | RefreshTokenGrant,
+) -> Response[Error | OAuthToken]:
+    """Create or renew an OAuth token
+
+    Create an OAuth token from an authorization grant code, or refresh an OAuth token from a refresh
+    token.
+
+    ### Authorization
+    A service token must have the following access in order to use this API endpoint:
+
+    **Service Token Accesses**
+    `write_oauth_tokens`
+
+    Args:
+        organization (str): The name of the organization the OAuth application belongs to
+        id (str): The ID of the OAuth application
+        body (AuthorizationCodeGrant | RefreshTokenGrant): The body of a token request, one shape
+            per grant type.
+
+    Raises:
+        errors.ResponseValidationError: The body of a success status is not the documented model.
+        errors.UnexpectedStatus: An undocumented status, when ``client.raise_on_unexpected_status`` is set.
+        httpx.TimeoutException: The request took longer than the client's timeout.
+
+    Returns:
+        Response[Error | OAuthToken]: status, headers, raw content and the parsed body.
+    """
+
+    kwargs = _get_kwargs(
+        organization=organization,
+        id=id,
+        body=body,
+    )
+    response = client.request(**kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    organization: str,
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AuthorizationCodeGrant | RefreshTokenGrant,
+) -> OAuthToken:
+    """Create or renew an OAuth token
+
+    Create an OAuth token from an authorization grant code, or refresh an OAuth token from a refresh
+    token.
+
+    ### Authorization
+    A service token must have the following access in order to use this API endpoint:
+
+    **Service Token Accesses**
+    `write_oauth_tokens`
+
+    Args:
+        organization (str): The name of the organization the OAuth application belongs to
+        id (str): The ID of the OAuth application
+        body (AuthorizationCodeGrant | RefreshTokenGrant): The body of a token request, one shape
+            per grant type.
+
+    Raises:
+        errors.AuthenticationError: 401 Unauthorized
+        errors.ForbiddenError: 403 Forbidden
+        errors.NotFoundError: 404 Not Found
+        errors.UnprocessableEntityError: 422 Unprocessable Entity
+        errors.RateLimitError: 429 Too Many Requests
+        errors.ServerError: 500 Internal Server Error
+        errors.ServerError: Any other 5xx status.
+        errors.UnexpectedStatus: Any other status the API does not document.
+        errors.ResponseValidationError: The body of a success status is not the documented model.
+        httpx.TimeoutException: The request took longer than the client's timeout.
+
+    Returns:
+        OAuthToken
+    """
+
+    return _result(
+        sync_detailed(
+            organization=organization,
+            id=id,
+            client=client,
+            body=body,
+        )
+    )
+
+
+async def asyncio_detailed(
+    organization: str,
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AuthorizationCodeGrant | RefreshTokenGrant,
+) -> Response[Error | OAuthToken]:
+    """Create or renew an OAuth token
+
+    Create an OAuth token from an authorization grant code, or refresh an OAuth token from a refresh
+    token.
+
+    ### Authorization
+    A service token must have the following access in order to use this API endpoint:
+
+    **Service Token Accesses**
+    `write_oauth_tokens`
+
+    Args:
+        organization (str): The name of the organization the OAuth application belongs to
+        id (str): The ID of the OAuth application
+        body (AuthorizationCodeGrant | RefreshTokenGrant): The body of a token request, one shape
+            per grant type.
+
+    Raises:
+        errors.ResponseValidationError: The body of a success status is not the documented model.
+        errors.UnexpectedStatus: An undocumented status, when ``client.raise_on_unexpected_status`` is set.
+        httpx.TimeoutException: The request took longer than the client's timeout.
+
+    Returns:
+        Response[Error | OAuthToken]: status, headers, raw content and the parsed body.
+    """
+
+    kwargs = _get_kwargs(
+        organization=organization,
+        id=id,
+        body=body,
+    )
+    response = await client.arequest(**kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    organization: str,
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AuthorizationCodeGrant | RefreshTokenGrant,
+) -> OAuthToken:
+    """Create or renew an OAuth token
+
+    Create an OAuth token from an authorization grant code, or refresh an OAuth token from a refresh
+    token.
+
+    ### Authorization
+    A service token must have the following access in order to use this API endpoint:
+
+    **Service Token Accesses**
+    `write_oauth_tokens`
+
+    Args:
+        organization (str): The name of the organization the OAuth application belongs to
+        id (str): The ID of the OAuth application
+        body (AuthorizationCodeGrant | RefreshTokenGrant): The body of a token request, one shape
+            per grant type.
+
+    Raises:
+        errors.AuthenticationError: 401 Unauthorized
+        errors.ForbiddenError: 403 Forbidden
+        errors.NotFoundError: 404 Not Found
+        errors.UnprocessableEntityError: 422 Unprocessable Entity
+        errors.RateLimitError: 429 Too Many Requests
+        errors.ServerError: 500 Internal Server Error
+        errors.ServerError: Any other 5xx status.
+        errors.UnexpectedStatus: Any other status the API does not document.
+        errors.ResponseValidationError: The body of a success status is not the documented model.
+        httpx.TimeoutException: The request took longer than the client's timeout.
+
+    Returns:
+        OAuthToken
+    """
+
+    return _result(
+        await asyncio_detailed(
+            organization=organization,
+            id=id,
+            client=client,
+            body=body,
+        )
+    )

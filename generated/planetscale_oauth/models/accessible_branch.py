@@ -1,0 +1,91 @@
+# Generated from openapi.yaml by openapi-python-client with the templates in templates/.
+# Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="AccessibleBranch")
+
+
+@_attrs_define
+class AccessibleBranch:
+    name: str
+    """ the name of the branch """
+    id: str
+    """ the id of the branch """
+    database: str
+    """ the name of the database the branch belongs to """
+    organization: str
+    """ the name of the organization the branch belongs to """
+    url: str
+    """ the planetscale app url for the branch """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        id = self.id
+
+        database = self.database
+
+        organization = self.organization
+
+        url = self.url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "id": id,
+                "database": database,
+                "organization": organization,
+                "url": url,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        id = d.pop("id")
+
+        database = d.pop("database")
+
+        organization = d.pop("organization")
+
+        url = d.pop("url")
+
+        accessible_branch = cls(
+            name=name,
+            id=id,
+            database=database,
+            organization=organization,
+            url=url,
+        )
+
+        accessible_branch.additional_properties = d
+        return accessible_branch
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,91 @@
+# Generated from openapi.yaml by openapi-python-client with the templates in templates/.
+# Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.access_scope import AccessScope
+    from ..models.accessible_branch import AccessibleBranch
+
+
+T = TypeVar("T", bound="BranchAccesses")
+
+
+@_attrs_define
+class BranchAccesses:
+    """The branches the token can reach and the scopes it holds on them."""
+
+    branches: list[AccessibleBranch]
+    accesses: list[AccessScope]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        branches = []
+        for branches_item_data in self.branches:
+            branches_item = branches_item_data.to_dict()
+            branches.append(branches_item)
+
+        accesses = []
+        for accesses_item_data in self.accesses:
+            accesses_item = accesses_item_data.to_dict()
+            accesses.append(accesses_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "branches": branches,
+                "accesses": accesses,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.access_scope import AccessScope
+        from ..models.accessible_branch import AccessibleBranch
+
+        d = dict(src_dict)
+        branches = []
+        _branches = d.pop("branches")
+        for branches_item_data in _branches:
+            branches_item = AccessibleBranch.from_dict(branches_item_data)
+
+            branches.append(branches_item)
+
+        accesses = []
+        _accesses = d.pop("accesses")
+        for accesses_item_data in _accesses:
+            accesses_item = AccessScope.from_dict(accesses_item_data)
+
+            accesses.append(accesses_item)
+
+        branch_accesses = cls(
+            branches=branches,
+            accesses=accesses,
+        )
+
+        branch_accesses.additional_properties = d
+        return branch_accesses
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,97 @@
+# Generated from openapi.yaml by openapi-python-client with the templates in templates/.
+# Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.branch_accesses import BranchAccesses
+    from ..models.database_accesses import DatabaseAccesses
+    from ..models.organization_accesses import OrganizationAccesses
+    from ..models.user_accesses import UserAccesses
+
+
+T = TypeVar("T", bound="OAuthAccessesByResource")
+
+
+@_attrs_define
+class OAuthAccessesByResource:
+    """The OAuth accesses of the token, grouped by the kind of resource."""
+
+    database: DatabaseAccesses
+    """ The databases the token can reach and the scopes it holds on them. """
+    organization: OrganizationAccesses
+    """ The organizations the token can reach and the scopes it holds on them. """
+    branch: BranchAccesses
+    """ The branches the token can reach and the scopes it holds on them. """
+    user: UserAccesses
+    """ The users the token acts for and the scopes it holds on them. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        database = self.database.to_dict()
+
+        organization = self.organization.to_dict()
+
+        branch = self.branch.to_dict()
+
+        user = self.user.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "database": database,
+                "organization": organization,
+                "branch": branch,
+                "user": user,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.branch_accesses import BranchAccesses
+        from ..models.database_accesses import DatabaseAccesses
+        from ..models.organization_accesses import OrganizationAccesses
+        from ..models.user_accesses import UserAccesses
+
+        d = dict(src_dict)
+        database = DatabaseAccesses.from_dict(d.pop("database"))
+
+        organization = OrganizationAccesses.from_dict(d.pop("organization"))
+
+        branch = BranchAccesses.from_dict(d.pop("branch"))
+
+        user = UserAccesses.from_dict(d.pop("user"))
+
+        oauth_accesses_by_resource = cls(
+            database=database,
+            organization=organization,
+            branch=branch,
+            user=user,
+        )
+
+        oauth_accesses_by_resource.additional_properties = d
+        return oauth_accesses_by_resource
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,115 @@
+# Generated from openapi.yaml by openapi-python-client with the templates in templates/.
+# Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.access_resource import AccessResource
+
+
+T = TypeVar("T", bound="ServiceTokenAccess")
+
+
+@_attrs_define
+class ServiceTokenAccess:
+    """One access granted to the token on one resource."""
+
+    id: str
+    """ The ID of the service token access """
+    access: str
+    """ The name of the service token access """
+    description: str
+    """ The description of the service token access """
+    resource_name: str
+    """ The name of the resource the service token access gives access to """
+    resource_id: str
+    """ The ID of the resource the service token access gives access to """
+    resource_type: str
+    """ The type of the resource the service token access gives access to """
+    resource: AccessResource
+    """ The resource a service token access applies to. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        access = self.access
+
+        description = self.description
+
+        resource_name = self.resource_name
+
+        resource_id = self.resource_id
+
+        resource_type = self.resource_type
+
+        resource = self.resource.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "access": access,
+                "description": description,
+                "resource_name": resource_name,
+                "resource_id": resource_id,
+                "resource_type": resource_type,
+                "resource": resource,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.access_resource import AccessResource
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        access = d.pop("access")
+
+        description = d.pop("description")
+
+        resource_name = d.pop("resource_name")
+
+        resource_id = d.pop("resource_id")
+
+        resource_type = d.pop("resource_type")
+
+        resource = AccessResource.from_dict(d.pop("resource"))
+
+        service_token_access = cls(
+            id=id,
+            access=access,
+            description=description,
+            resource_name=resource_name,
+            resource_id=resource_id,
+            resource_type=resource_type,
+            resource=resource,
+        )
+
+        service_token_access.additional_properties = d
+        return service_token_access
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

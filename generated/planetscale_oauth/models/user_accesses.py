@@ -1,0 +1,91 @@
+# Generated from openapi.yaml by openapi-python-client with the templates in templates/.
+# Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.access_scope import AccessScope
+    from ..models.accessible_user import AccessibleUser
+
+
+T = TypeVar("T", bound="UserAccesses")
+
+
+@_attrs_define
+class UserAccesses:
+    """The users the token acts for and the scopes it holds on them."""
+
+    users: list[AccessibleUser]
+    accesses: list[AccessScope]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        users = []
+        for users_item_data in self.users:
+            users_item = users_item_data.to_dict()
+            users.append(users_item)
+
+        accesses = []
+        for accesses_item_data in self.accesses:
+            accesses_item = accesses_item_data.to_dict()
+            accesses.append(accesses_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "users": users,
+                "accesses": accesses,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.access_scope import AccessScope
+        from ..models.accessible_user import AccessibleUser
+
+        d = dict(src_dict)
+        users = []
+        _users = d.pop("users")
+        for users_item_data in _users:
+            users_item = AccessibleUser.from_dict(users_item_data)
+
+            users.append(users_item)
+
+        accesses = []
+        _accesses = d.pop("accesses")
+        for accesses_item_data in _accesses:
+            accesses_item = AccessScope.from_dict(accesses_item_data)
+
+            accesses.append(accesses_item)
+
+        user_accesses = cls(
+            users=users,
+            accesses=accesses,
+        )
+
+        user_accesses.additional_properties = d
+        return user_accesses
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

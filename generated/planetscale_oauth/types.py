@@ -1,0 +1,90 @@
+# Generated from openapi.yaml by openapi-python-client with the templates in templates/.
+# Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
+"""Shared types used by the models and the API functions."""
+
+import datetime
+from collections.abc import MutableMapping
+from http import HTTPStatus
+from typing import Generic, Literal, TypeVar
+
+from attrs import define, field
+
+
+class Unset:
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Unset = Unset()
+
+REDACTED = "<redacted>"
+
+
+def redact(value: object) -> str:
+    """The repr of a sensitive value: whether it is there, never what it is."""
+    if value is None or isinstance(value, Unset):
+        return repr(value)
+    return repr(REDACTED)
+
+
+class Timestamp(datetime.datetime):
+    """A ``datetime`` that remembers the text it was parsed from.
+
+    Models parse every ``date-time`` field into a ``Timestamp``, so ``to_dict()``
+    gives back exactly what the server sent. Arithmetic and ``replace()`` return
+    values without that memory, which ``format_datetime`` then formats afresh.
+    """
+
+    __slots__ = ("_text",)
+
+    _text: str
+
+
+def parse_datetime(text: str) -> datetime.datetime:
+    """Parse an RFC 3339 ``date-time`` string, remembering its original text."""
+    value = Timestamp.fromisoformat(text)
+    value._text = text
+    return value
+
+
+def format_datetime(value: datetime.datetime) -> str:
+    """Format a ``datetime`` for the wire: the server's own text when it came from the server."""
+    text: str | None = getattr(value, "_text", None)
+    if text is not None:
+        return text
+    if value.utcoffset() == datetime.timedelta(0):
+        return value.replace(tzinfo=None).isoformat() + "Z"
+    return value.isoformat()
+
+
+T = TypeVar("T")
+
+
+@define
+class Response(Generic[T]):
+    """A response from an endpoint: status, headers, raw body and the parsed model.
+
+    ``parsed`` is the documented model for the status, or ``None`` when the status is
+    undocumented or its body could not be read as that model. ``repr()`` shows the size
+    of the raw body, never its content.
+    """
+
+    status_code: HTTPStatus
+    content: bytes = field(repr=lambda content: f"<{len(content)} bytes>")
+    headers: MutableMapping[str, str] = field(repr=False)
+    parsed: T | None
+
+
+__all__ = [
+    "REDACTED",
+    "UNSET",
+    "Response",
+    "Timestamp",
+    "Unset",
+    "format_datetime",
+    "parse_datetime",
+    "redact",
+]

@@ -1,0 +1,132 @@
+"""Generate the planetscale_oauth package from openapi.yaml, or check that generated/ is current.
+
+    python scripts/generate.py           # regenerate generated/planetscale_oauth
+    python scripts/generate.py --check   # fail, naming the files, if generated/ is stale
+
+Both build the package in a scratch folder inside the repository (so ruff finds the root
+pyproject.toml, whose settings shape the output), stamp every Python file with a
+"do not edit" header, then either replace generated/planetscale_oauth or compare with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "openapi.yaml"
+CONFIG = ROOT / "generator-config.yaml"
+TEMPLATES = ROOT / "templates"
+PACKAGE = "planetscale_oauth"
+TARGET = ROOT / "generated" / PACKAGE
+SCRATCH = ROOT / ".build"
+
+HEADER = (
+    "# Generated from openapi.yaml by openapi-python-client with the templates in templates/.\n"
+    "# Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.\n"
+)
+
+
+def build(into: Path) -> Path:
+    """Generate the package into ``into``/planetscale_oauth and return that folder."""
+    package_dir = into / PACKAGE
+    env = dict(os.environ)
+    # The generator looks ruff up on PATH for its post-hooks; use the venv's pinned one.
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    command = [
+        sys.executable,
+        "-m",
+        "openapi_python_client",
+        "generate",
+        "--path",
+        str(SPEC),
+        "--config",
+        str(CONFIG),
+        "--custom-template-path",
+        str(TEMPLATES),
+        "--meta",
+        "none",
+        "--output-path",
+        str(package_dir),
+        "--fail-on-warning",
+    ]
+    result = subprocess.run(command, cwd=into, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise SystemExit(f"openapi-python-client failed (exit {result.returncode})")
+    for path in sorted(package_dir.rglob("*.py")):
+        path.write_text(HEADER + path.read_text(encoding="utf-8"), encoding="utf-8")
+    # PEP 561 marker: the package ships its own type information.
+    (package_dir / "py.typed").write_text("", encoding="utf-8")
+    return package_dir
+
+
+def files_of(folder: Path) -> set[str]:
+    return {
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def differences(fresh: Path, current: Path) -> list[str]:
+    """Human-readable lines naming every file that differs between the two trees."""
+    fresh_files = files_of(fresh)
+    current_files = files_of(current) if current.is_dir() else set()
+    lines = [f"missing: {name}" for name in sorted(fresh_files - current_files)]
+    lines += [f"not generated (extra): {name}" for name in sorted(current_files - fresh_files)]
+    for name in sorted(fresh_files & current_files):
+        if not filecmp.cmp(fresh / name, current / name, shallow=False):
+            lines.append(f"differs: {name}")
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare instead of writing")
+    parser.add_argument(
+        "--target",
+        type=Path,
+        default=TARGET,
+        help="the package folder to write or check (default: generated/planetscale_oauth)",
+    )
+    args = parser.parse_args()
+    target: Path = args.target.resolve()
+
+    SCRATCH.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=SCRATCH) as scratch:
+        fresh = build(Path(scratch))
+        if args.check:
+            lines = differences(fresh, target)
+            if lines:
+                shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
+                print(f"{shown} is not what openapi.yaml + templates/ generate:", file=sys.stderr)
+                for line in lines:
+                    print(f"  {line}", file=sys.stderr)
+                print("Run `make generate` (never edit generated code by hand).", file=sys.stderr)
+                return 1
+            print(f"{target.relative_to(ROOT)} is current ({len(files_of(fresh))} files).")
+            return 0
+        changed = differences(fresh, target)
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(fresh, target)
+    names = sorted(files_of(target))
+    print(f"Generated {len(names)} files in {target.relative_to(ROOT)}:")
+    for name in names:
+        lines = (target / name).read_text(encoding="utf-8").count("\n")
+        print(f"  {name} ({lines} lines)")
+    print(f"{len(changed)} changed since the last generation" + (":" if changed else "."))
+    for line in changed:
+        print(f"  {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
