@@ -75,16 +75,22 @@ def files_of(folder: Path) -> set[str]:
     }
 
 
-def differences(fresh: Path, current: Path) -> list[str]:
-    """Human-readable lines naming every file that differs between the two trees."""
+def differences(fresh: Path, current: Path) -> list[tuple[str, str]]:
+    """(kind, file) for every file that differs: "missing" from current, "extra" in it, or "differs"."""
     fresh_files = files_of(fresh)
     current_files = files_of(current) if current.is_dir() else set()
-    lines = [f"missing: {name}" for name in sorted(fresh_files - current_files)]
-    lines += [f"not generated (extra): {name}" for name in sorted(current_files - fresh_files)]
-    for name in sorted(fresh_files & current_files):
-        if not filecmp.cmp(fresh / name, current / name, shallow=False):
-            lines.append(f"differs: {name}")
-    return lines
+    found = [("missing", name) for name in sorted(fresh_files - current_files)]
+    found += [("extra", name) for name in sorted(current_files - fresh_files)]
+    found += [
+        ("differs", name)
+        for name in sorted(fresh_files & current_files)
+        if not filecmp.cmp(fresh / name, current / name, shallow=False)
+    ]
+    return found
+
+
+CHECK_WORDS = {"missing": "missing", "extra": "not generated (extra)", "differs": "differs"}
+GENERATE_WORDS = {"missing": "new", "extra": "removed", "differs": "changed"}
 
 
 def main() -> int:
@@ -98,6 +104,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     target: Path = args.target.resolve()
+    shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
 
     SCRATCH.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=SCRATCH) as scratch:
@@ -105,26 +112,25 @@ def main() -> int:
         if args.check:
             lines = differences(fresh, target)
             if lines:
-                shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
                 print(f"{shown} is not what openapi.yaml + templates/ generate:", file=sys.stderr)
-                for line in lines:
-                    print(f"  {line}", file=sys.stderr)
+                for kind, name in lines:
+                    print(f"  {CHECK_WORDS[kind]}: {name}", file=sys.stderr)
                 print("Run `make generate` (never edit generated code by hand).", file=sys.stderr)
                 return 1
-            print(f"{target.relative_to(ROOT)} is current ({len(files_of(fresh))} files).")
+            print(f"{shown} is current ({len(files_of(fresh))} files).")
             return 0
         changed = differences(fresh, target)
         if target.exists():
             shutil.rmtree(target)
         shutil.copytree(fresh, target)
     names = sorted(files_of(target))
-    print(f"Generated {len(names)} files in {target.relative_to(ROOT)}:")
+    print(f"Generated {len(names)} files in {shown}:")
     for name in names:
-        lines = (target / name).read_text(encoding="utf-8").count("\n")
-        print(f"  {name} ({lines} lines)")
+        line_count = (target / name).read_text(encoding="utf-8").count("\n")
+        print(f"  {name} ({line_count} lines)")
     print(f"{len(changed)} changed since the last generation" + (":" if changed else "."))
-    for line in changed:
-        print(f"  {line}")
+    for kind, name in changed:
+        print(f"  {GENERATE_WORDS[kind]}: {name}")
     return 0
 
 

@@ -17,11 +17,16 @@ DEFAULT_BASE_URL = "https://api.planetscale.com/v1"
 
 SERVICE_TOKEN_ID_ENV = "PLANETSCALE_SERVICE_TOKEN_ID"
 SERVICE_TOKEN_ENV = "PLANETSCALE_SERVICE_TOKEN"
+BASE_URL_ENV = "PLANETSCALE_BASE_URL"
 
 
 def _require_text(name: str, value: str) -> None:
     if not isinstance(value, str) or not value.strip():
         raise CredentialsError(f"{name} must be a non-empty string")
+
+
+def _names(mapping: dict[str, Any]) -> str:
+    return repr(sorted(mapping))
 
 
 @define
@@ -50,12 +55,13 @@ class Client:
 
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
     _base_url: str = field(default=DEFAULT_BASE_URL, alias="base_url")
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
+    # Headers, cookies and httpx arguments can carry credentials: repr() shows only their names.
+    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=_names)
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=_names)
     _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
+    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=_names)
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
 
@@ -181,8 +187,14 @@ class AuthenticatedClient(Client):
         return cls(base_url=base_url, token=f"{token_id}:{token}", prefix="", **kwargs)
 
     @classmethod
-    def from_env(cls, *, base_url: str = DEFAULT_BASE_URL, **kwargs: Any) -> Self:
-        """A service-token client from ``PLANETSCALE_SERVICE_TOKEN_ID`` and ``PLANETSCALE_SERVICE_TOKEN``."""
+    def from_env(cls, *, base_url: str | None = None, **kwargs: Any) -> Self:
+        """A service-token client from ``PLANETSCALE_SERVICE_TOKEN_ID`` and ``PLANETSCALE_SERVICE_TOKEN``.
+
+        The base URL is ``base_url`` if given, else ``PLANETSCALE_BASE_URL`` if set, else the API's.
+        Other keyword arguments are those of ``Client``.
+        """
+        if base_url is None:
+            base_url = os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
         values: dict[str, str] = {}
         for name in (SERVICE_TOKEN_ID_ENV, SERVICE_TOKEN_ENV):
             value = os.environ.get(name, "")

@@ -1,0 +1,140 @@
+"""Clients: service-token credentials, environment variables, defaults and the stock constructor."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+from planetscale_oauth import AuthenticatedClient, Client, errors
+from planetscale_oauth.client import DEFAULT_BASE_URL
+
+from helpers import EXCHANGES, MODES, Mode, create_token, spec
+
+SUCCESS = next(exchange for exchange in EXCHANGES if exchange.name == "authorization_code_success")
+
+
+class Recorder:
+    """An httpx transport that answers with the recorded token and remembers each request."""
+
+    def __init__(self) -> None:
+        self.requests: list[httpx.Request] = []
+        self.transport = httpx.MockTransport(self.handle)
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        return httpx.Response(200, json=SUCCESS.response["json"])
+
+
+def test_default_base_url_is_the_spec_server() -> None:
+    assert spec()["servers"][0]["url"] == DEFAULT_BASE_URL
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_service_token_client_sends_id_colon_token_to_the_api(mode: Mode) -> None:
+    recorder = Recorder()
+    client = AuthenticatedClient.from_service_token(
+        "sto_FAKEid", "pscale_tkn_FAKE", httpx_args={"transport": recorder.transport}
+    )
+    await create_token(mode, client, "acme", "app", SUCCESS.body())
+    (request,) = recorder.requests
+    assert request.headers["Authorization"] == "sto_FAKEid:pscale_tkn_FAKE"
+    assert str(request.url) == "https://api.planetscale.com/v1/organizations/acme/oauth-applications/app/token"
+
+
+def test_from_env_reads_the_conventional_variables(monkeypatch: pytest.MonkeyPatch) -> None:
+    recorder = Recorder()
+    monkeypatch.setenv("PLANETSCALE_SERVICE_TOKEN_ID", "sto_FAKEenv")
+    monkeypatch.setenv("PLANETSCALE_SERVICE_TOKEN", "pscale_tkn_FAKEenv")
+    monkeypatch.setenv("PLANETSCALE_BASE_URL", "https://api.example.test/v1")
+    client = AuthenticatedClient.from_env(httpx_args={"transport": recorder.transport})
+    client.request(method="post", url="/ping")
+    (request,) = recorder.requests
+    assert request.headers["Authorization"] == "sto_FAKEenv:pscale_tkn_FAKEenv"
+    assert request.url.host == "api.example.test"
+
+
+@pytest.mark.parametrize(
+    ("present", "missing"),
+    [
+        ({}, "PLANETSCALE_SERVICE_TOKEN_ID"),
+        ({"PLANETSCALE_SERVICE_TOKEN_ID": "sto_FAKE"}, "PLANETSCALE_SERVICE_TOKEN"),
+        ({"PLANETSCALE_SERVICE_TOKEN_ID": "sto_FAKE", "PLANETSCALE_SERVICE_TOKEN": "  "}, "PLANETSCALE_SERVICE_TOKEN"),
+    ],
+)
+def test_from_env_names_the_missing_variable(
+    monkeypatch: pytest.MonkeyPatch, present: dict[str, str], missing: str
+) -> None:
+    for name in ("PLANETSCALE_SERVICE_TOKEN_ID", "PLANETSCALE_SERVICE_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in present.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(errors.CredentialsError, match=f"environment variable {missing} is not set") as caught:
+        AuthenticatedClient.from_env()
+    assert isinstance(caught.value, errors.PlanetScaleError)
+
+
+@pytest.mark.parametrize(
+    ("token_id", "token", "complaint"),
+    [("", "tok", "token_id"), ("sto", "", "token"), ("sto", "   ", "token"), ("sto:x", "tok", "':'")],
+)
+def test_blank_or_malformed_service_tokens_are_refused(token_id: str, token: str, complaint: str) -> None:
+    with pytest.raises(errors.CredentialsError, match=complaint):
+        AuthenticatedClient.from_service_token(token_id, token)
+
+
+def test_blank_token_is_refused_by_the_constructor_too() -> None:
+    with pytest.raises(errors.CredentialsError, match="token"):
+        AuthenticatedClient(token="")
+
+
+def test_repr_never_shows_the_service_token() -> None:
+    client = AuthenticatedClient.from_service_token(
+        "sto_FAKEid0001",
+        "pscale_tkn_FAKE0001",
+        headers={"X-Extra": "pscale_tkn_FAKE0001"},
+        cookies={"session": "pscale_tkn_FAKE0001"},
+    )
+    client.get_httpx_client()  # building the httpx client must not copy the credential anywhere repr shows
+    text = repr(client) + str(client)
+    assert "pscale_tkn_FAKE0001" not in text
+    assert "sto_FAKEid0001" not in text
+    assert "token='<redacted>'" in text
+
+
+def test_stock_constructor_arguments_keep_working() -> None:
+    recorder = Recorder()
+    timeout = httpx.Timeout(3.0)
+    client = AuthenticatedClient(
+        base_url="https://api.example.test/v1",
+        token="oauth-access-FAKE",
+        timeout=timeout,
+        headers={"X-Trace": "1"},
+        httpx_args={"transport": recorder.transport},
+    )
+    assert client.get_httpx_client().timeout == timeout
+    client.with_headers({"X-More": "2"}).request(method="get", url="/x")
+    (request,) = recorder.requests
+    assert request.headers["Authorization"] == "Bearer oauth-access-FAKE"
+    assert request.headers["X-Trace"] == "1"
+    assert request.headers["X-More"] == "2"
+    assert str(request.url) == "https://api.example.test/v1/x"
+
+
+def test_unauthenticated_client_sends_no_authorization_header() -> None:
+    recorder = Recorder()
+    client = Client(httpx_args={"transport": recorder.transport})
+    response = client.request(method="get", url="/x")
+    assert json.loads(response.content)["id"] == SUCCESS.response["json"]["id"]
+    assert "Authorization" not in recorder.requests[0].headers
+
+
+async def test_client_context_managers_close_the_httpx_clients() -> None:
+    client = AuthenticatedClient.from_service_token("sto", "tok")
+    with client:
+        pass
+    assert client.get_httpx_client().is_closed
+    async with client:
+        pass
+    assert client.get_async_httpx_client().is_closed

@@ -1,0 +1,99 @@
+"""The generation pipeline: headers, template provenance, the staleness check and the wheel."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from importlib.metadata import version
+from pathlib import Path
+
+import openapi_python_client
+import pytest
+import yaml
+
+import planetscale_oauth
+
+from helpers import ROOT
+
+PACKAGE = ROOT / "generated" / "planetscale_oauth"
+TEMPLATES = ROOT / "templates"
+BUILTIN_TEMPLATES = Path(openapi_python_client.__file__).parent / "templates"
+GENERATE = ROOT / "scripts" / "generate.py"
+HEADER = "# Generated from openapi.yaml by openapi-python-client with the templates in templates/.\n"
+CUSTOM_TEMPLATES = sorted(path.relative_to(TEMPLATES).as_posix() for path in TEMPLATES.rglob("*.jinja"))
+
+
+@pytest.mark.parametrize("name", sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")))
+def test_every_generated_module_says_do_not_edit(name: str) -> None:
+    assert (PACKAGE / name).read_text(encoding="utf-8").startswith(HEADER)
+
+
+def test_package_is_typed() -> None:
+    assert (PACKAGE / "py.typed").is_file()
+
+
+@pytest.mark.parametrize("name", CUSTOM_TEMPLATES)
+def test_each_template_overrides_one_builtin_and_says_what_and_from_which_version(name: str) -> None:
+    assert (BUILTIN_TEMPLATES / name).is_file(), f"{name} does not override a built-in template"
+    text = (TEMPLATES / name).read_text(encoding="utf-8")
+    comment = re.match(r"\{#(.*?)#\}", text, re.DOTALL)
+    assert comment, f"{name} must begin with a {{# … #}} comment"
+    assert f"Overrides {name} of openapi-python-client" in comment.group(1)
+    assert "Changes" in comment.group(1)
+    assert f"derived-from: {version('openapi-python-client')}" in comment.group(1)
+
+
+def test_version_comes_from_generator_config() -> None:
+    config = yaml.safe_load((ROOT / "generator-config.yaml").read_text(encoding="utf-8"))
+    assert planetscale_oauth.__version__ == config["package_version_override"]
+
+
+def run_check(target: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(GENERATE), "--check", "--target", str(target)], capture_output=True, text=True, cwd=ROOT
+    )
+
+
+def test_check_generated_names_a_hand_edited_file(tmp_path: Path) -> None:
+    copy = tmp_path / "planetscale_oauth"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert run_check(copy).returncode == 0
+
+    edited = copy / "models" / "oauth_token.py"
+    edited.write_text(edited.read_text(encoding="utf-8") + "# a hand edit\n", encoding="utf-8")
+    (copy / "models" / "stray.py").write_text("", encoding="utf-8")
+    (copy / "errors.py").unlink()
+    result = run_check(copy)
+    assert result.returncode == 1
+    assert "differs: models/oauth_token.py" in result.stderr
+    assert "not generated (extra): models/stray.py" in result.stderr
+    assert "missing: errors.py" in result.stderr
+
+
+def test_wheel_installs_the_typed_package(tmp_path: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            ".",
+        ],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("planetscale_oauth-*.whl")
+    assert wheel.name.startswith(f"planetscale_oauth-{planetscale_oauth.__version__}-")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "planetscale_oauth/py.typed" in names
+    assert "planetscale_oauth/api/oauth_tokens/create_oauth_token.py" in names
+    assert not [name for name in names if name.startswith(("generated/", "tests/", "templates/"))]
