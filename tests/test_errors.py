@@ -19,7 +19,7 @@ def client_answering(status: int, content: bytes, content_type: str = "applicati
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(status, content=content, headers={"Content-Type": content_type})
 
-    return AuthenticatedClient.from_service_token("sto", "tok", httpx_args={"transport": httpx.MockTransport(handler)})
+    return AuthenticatedClient.from_service_token("sto_FAKEerrors", "pscale_tkn_FAKEerrors", httpx_args={"transport": httpx.MockTransport(handler)})
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -84,8 +84,8 @@ def test_detailed_raises_for_undocumented_status_only_when_asked() -> None:
     quiet = client_answering(418, b"teapot")
     assert create_oauth_token.sync_detailed("acme", "app", client=quiet, body=GRANT).parsed is None
     strict = AuthenticatedClient.from_service_token(
-        "sto",
-        "tok",
+        "sto_FAKEerrors",
+        "pscale_tkn_FAKEerrors",
         raise_on_unexpected_status=True,
         httpx_args={"transport": httpx.MockTransport(lambda request: httpx.Response(418, content=b"teapot"))},
     )

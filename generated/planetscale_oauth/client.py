@@ -2,6 +2,7 @@
 # Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
 """Clients: connection settings and credentials shared by every API call."""
 
+import logging
 import os
 import ssl
 from typing import Any, Self
@@ -18,6 +19,18 @@ DEFAULT_BASE_URL = "https://api.planetscale.com/v1"
 SERVICE_TOKEN_ID_ENV = "PLANETSCALE_SERVICE_TOKEN_ID"
 SERVICE_TOKEN_ENV = "PLANETSCALE_SERVICE_TOKEN"
 BASE_URL_ENV = "PLANETSCALE_BASE_URL"
+
+
+_log = logging.getLogger("planetscale_oauth")
+
+
+def _log_response(response: httpx.Response) -> None:
+    # Method, path and status only: headers and bodies can carry credentials.
+    if _log.isEnabledFor(logging.DEBUG):
+        request = response.request
+        _log.debug(
+            "%s %s -> %d (%d bytes)", request.method, request.url.path, response.status_code, len(response.content)
+        )
 
 
 def _require_text(name: str, value: str) -> None:
@@ -68,6 +81,10 @@ class Client:
     def _auth_headers(self) -> dict[str, str]:
         """Headers that carry credentials; kept out of ``headers`` so they never show in a repr."""
         return {}
+
+    def credentials(self) -> tuple[str, ...]:
+        """The secret values this client sends, so errors can blank them out wherever they are echoed."""
+        return ()
 
     def _httpx_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {
@@ -129,11 +146,15 @@ class Client:
 
     def request(self, **kwargs: Any) -> httpx.Response:
         """Send one request (``httpx.Client.request`` arguments) under this client's transport policy."""
-        return self.get_httpx_client().request(**kwargs)
+        response = self.get_httpx_client().request(**kwargs)
+        _log_response(response)
+        return response
 
     async def arequest(self, **kwargs: Any) -> httpx.Response:
         """Send one request (``httpx.AsyncClient.request`` arguments) under this client's transport policy."""
-        return await self.get_async_httpx_client().request(**kwargs)
+        response = await self.get_async_httpx_client().request(**kwargs)
+        _log_response(response)
+        return response
 
     def __enter__(self) -> Self:
         """Enter the underlying ``httpx.Client``; it is closed on exit."""
@@ -208,3 +229,8 @@ class AuthenticatedClient(Client):
     def _auth_headers(self) -> dict[str, str]:
         value = f"{self.prefix} {self.token}" if self.prefix else self.token
         return {self.auth_header_name: value}
+
+    def credentials(self) -> tuple[str, ...]:
+        # A service token "<id>:<token>" is secret as a whole and in its token part.
+        _, _, token_part = self.token.partition(":")
+        return (self.token, token_part) if token_part else (self.token,)

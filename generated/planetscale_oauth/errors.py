@@ -3,13 +3,26 @@
 """Errors raised by the API functions. Every error this package raises is a ``PlanetScaleError``."""
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from http import HTTPStatus
 from typing import Any
 
-from .types import Response
+from .types import REDACTED, Response, Unset
 
 _SNIPPET_LENGTH = 200
+MAX_BODY_BYTES = 1024 * 1024
+"""Bodies larger than this are refused unread: a token response is a few kilobytes."""
+
+SENSITIVE_KEYS = frozenset(
+    {
+        "client_secret",
+        "code",
+        "plain_text_refresh_token",
+        "refresh_token",
+        "token",
+    }
+)
+"""JSON keys whose values are credentials (marked ``x-sensitive`` in the spec)."""
 
 
 class PlanetScaleError(Exception):
@@ -90,24 +103,89 @@ class ServerError(APIStatusError):
 class UnexpectedStatus(APIStatusError):
     """The server answered with a status the API does not document."""
 
-    def __init__(self, status_code: int, content: bytes, *, headers: Mapping[str, str] | None = None) -> None:
-        message = f"unexpected status {_describe_status(status_code)}: {_snippet(content)}"
+    def __init__(
+        self,
+        status_code: int,
+        content: bytes,
+        *,
+        headers: Mapping[str, str] | None = None,
+        secrets: Iterable[str] = (),
+    ) -> None:
+        message = f"unexpected status {_describe_status(status_code)}: {_snippet(content, _known(secrets))}"
         super().__init__(message, status_code=status_code, headers=headers, content=content)
 
 
 class ResponseValidationError(PlanetScaleError):
-    """A response body could not be read as the model the API documents for its status."""
+    """A response body is not what the API documents for its status.
+
+    ``path`` is the JSON path of the wrong value (``service_token_accesses[0].resource.created_at``),
+    empty when the body as a whole is wrong; ``problem`` says what was wrong there. ``content`` keeps
+    the raw body, so nothing the server sent is lost.
+    """
 
     def __init__(
         self,
-        message: str,
+        problem: str,
         *,
+        path: str = "",
         status_code: int | None = None,
         headers: Mapping[str, str] | None = None,
         content: bytes = b"",
     ) -> None:
-        super().__init__(message, status_code=status_code, headers=headers)
+        self.problem = problem
+        self.path = path
+        self.context = ""
+        super().__init__(self._describe(), status_code=status_code, headers=headers)
         self.content = content
+
+    def _describe(self) -> str:
+        located = f"{self.path}: {self.problem}" if self.path else self.problem
+        return f"{self.context}: {located}" if self.context else located
+
+    def within(self, segment: str) -> "ResponseValidationError":
+        """Prefix the path with the field (or ``[index]``) that holds the wrong value; returns self."""
+        if self.path and not self.path.startswith("["):
+            self.path = f"{segment}.{self.path}"
+        else:
+            self.path = segment + self.path
+        self.message = self._describe()
+        self.args = (self.message,)
+        return self
+
+    def for_response(
+        self, context: str, *, status_code: int, headers: Mapping[str, str], content: bytes
+    ) -> "ResponseValidationError":
+        """Attach the response the body came from; returns self."""
+        self.context = context
+        self.status_code = status_code
+        self.headers = headers
+        self.content = content
+        self.message = self._describe()
+        self.args = (self.message,)
+        return self
+
+
+_JSON_TYPES: dict[type, str] = {
+    type(None): "null",
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    str: "string",
+    list: "array",
+    dict: "object",
+}
+_SHOWN_VALUE_LENGTH = 40
+
+
+def invalid(path: str, expected: str, value: object, *, show_value: bool = False) -> ResponseValidationError:
+    """The error for a JSON value that is not what the spec says. Shows the value only when asked."""
+    if isinstance(value, Unset):
+        return ResponseValidationError("required field missing", path=path)
+    if show_value:
+        shown = repr(value if len(str(value)) <= _SHOWN_VALUE_LENGTH else f"{str(value)[:_SHOWN_VALUE_LENGTH]}…")
+    else:
+        shown = _JSON_TYPES.get(type(value), type(value).__name__)
+    return ResponseValidationError(f"expected {expected}, got {shown}", path=path)
 
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
@@ -128,22 +206,93 @@ def error_class_for_status(status_code: int) -> type[APIStatusError]:
     return UnexpectedStatus
 
 
-def from_response(response: Response[Any]) -> APIStatusError:
-    """Build the error for an error response, reading ``{code, message}`` from its body when present."""
+def from_response(response: Response[Any], secrets: Iterable[str] = ()) -> APIStatusError:
+    """The error for an error response: ``{code, message}`` from its body, or a redacted snippet of it.
+
+    ``secrets`` are values (credentials sent with the request) to blank out wherever the server
+    echoes them; values under a sensitive key of a JSON body are blanked out too.
+    """
     status_code = int(response.status_code)
+    known = _known(secrets)
     cls = error_class_for_status(status_code)
     if cls is UnexpectedStatus:
-        return UnexpectedStatus(status_code, response.content, headers=response.headers)
+        return UnexpectedStatus(status_code, response.content, headers=response.headers, secrets=known)
     code, message = _code_and_message(response.content)
-    described = message if message is not None else f"malformed error response: {_snippet(response.content)}"
+    if message is None:
+        described = f"malformed error response: {_snippet(response.content, known)}"
+    else:
+        described = _scrub(message, known)
+    code = _scrub(code, known) if code is not None else None
     text = f"{_describe_status(status_code)}: {described}" + (f" ({code})" if code else "")
     return cls(text, status_code=status_code, code=code, headers=response.headers, content=response.content)
 
 
+def read_json(status_code: int, headers: Mapping[str, str], content: bytes) -> Any:
+    """The JSON value of a success body, or ResponseValidationError saying why there is none."""
+    problem: str | None = None
+    content_type = headers.get("content-type", "")
+    if len(content) > MAX_BODY_BYTES:
+        problem = f"body of {len(content)} bytes is over the {MAX_BODY_BYTES}-byte limit"
+    elif not content.strip():
+        problem = "empty body, expected a JSON object"
+    elif content_type and not _is_json(content_type):
+        media_type = content_type.split(";")[0].strip()
+        problem = f"expected an application/json body, got {media_type} ({len(content)} bytes)"
+    else:
+        try:
+            return json.loads(content)
+        except json.JSONDecodeError as exc:
+            problem = f"body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        except (ValueError, RecursionError) as exc:
+            problem = f"body is not valid JSON: {type(exc).__name__}"
+    raise ResponseValidationError(problem, status_code=status_code, headers=headers, content=content)
+
+
+def sensitive_values(body: Any) -> list[str]:
+    """The values under sensitive keys anywhere in a JSON-like value: what must never be shown."""
+    found: list[str] = []
+    if isinstance(body, dict):
+        for key, value in body.items():
+            if key in SENSITIVE_KEYS and isinstance(value, str) and value:
+                found.append(value)
+            else:
+                found.extend(sensitive_values(value))
+    elif isinstance(body, list):
+        for item in body:
+            found.extend(sensitive_values(item))
+    return found
+
+
+def _is_json(content_type: str) -> bool:
+    media_type = content_type.split(";")[0].strip().lower()
+    return media_type == "application/json" or media_type.endswith("+json")
+
+
+def _known(secrets: Iterable[str]) -> tuple[str, ...]:
+    # Longest first, so a token is blanked out whole before any shorter value inside it.
+    return tuple(sorted({secret for secret in secrets if secret}, key=len, reverse=True))
+
+
+def _scrub(text: str, secrets: tuple[str, ...]) -> str:
+    for secret in secrets:
+        text = text.replace(secret, REDACTED)
+    return text
+
+
+def _redact_json(body: Any) -> Any:
+    if isinstance(body, dict):
+        return {key: REDACTED if key in SENSITIVE_KEYS else _redact_json(value) for key, value in body.items()}
+    if isinstance(body, list):
+        return [_redact_json(item) for item in body]
+    return body
+
+
 def _code_and_message(content: bytes) -> tuple[str | None, str | None]:
+    if len(content) > MAX_BODY_BYTES:
+        return None, None
     try:
         body = json.loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None, None
     if not isinstance(body, dict):
         return None, None
@@ -162,12 +311,22 @@ def _describe_status(status_code: int) -> str:
         return str(status_code)
 
 
-def _snippet(content: bytes) -> str:
-    if not content:
+def _snippet(content: bytes, secrets: tuple[str, ...] = ()) -> str:
+    """A short, one-line, secret-free excerpt of a body for an error message."""
+    if not content.strip():
         return "(empty body)"
-    text = content[:_SNIPPET_LENGTH].decode("utf-8", errors="replace")
-    text = " ".join(text.split())
-    return repr(text + ("…" if len(content) > _SNIPPET_LENGTH else ""))
+    text: str | None = None
+    if len(content) <= MAX_BODY_BYTES:
+        try:
+            text = json.dumps(_redact_json(json.loads(content)), ensure_ascii=False)
+        except (ValueError, RecursionError):
+            text = None
+    if text is None:
+        text = content[: _SNIPPET_LENGTH * 4].decode("utf-8", errors="replace")
+    text = _scrub(" ".join(text.split()), secrets)
+    if len(text) > _SNIPPET_LENGTH:
+        text = text[:_SNIPPET_LENGTH] + "…"
+    return repr(text)
 
 
 __all__ = [
@@ -184,4 +343,7 @@ __all__ = [
     "UnprocessableEntityError",
     "error_class_for_status",
     "from_response",
+    "invalid",
+    "read_json",
+    "sensitive_values",
 ]

@@ -44,8 +44,13 @@ class Timestamp(datetime.datetime):
 
 
 def parse_datetime(text: str) -> datetime.datetime:
-    """Parse an RFC 3339 ``date-time`` string, remembering its original text."""
+    """Parse an RFC 3339 ``date-time`` string, remembering its original text.
+
+    PlanetScale sends UTC; a timestamp without an offset is read as UTC rather than refused.
+    """
     value = Timestamp.fromisoformat(text)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=datetime.UTC)
     value._text = text
     return value
 

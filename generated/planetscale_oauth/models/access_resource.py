@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import format_datetime, parse_datetime
+from ..errors import invalid
+from ..types import UNSET, format_datetime, parse_datetime
 
 T = TypeVar("T", bound="AccessResource")
 
@@ -60,30 +61,48 @@ class AccessResource:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
+        if not isinstance(src_dict, Mapping):
+            raise invalid("", "object", src_dict)
         d = dict(src_dict)
-        id = d.pop("id")
+        id_raw = d.pop("id", UNSET)
+        if not isinstance(id_raw, str):
+            raise invalid("id", "string", id_raw)
+        id = id_raw
 
-        name = d.pop("name")
+        name_raw = d.pop("name", UNSET)
+        if not isinstance(name_raw, str):
+            raise invalid("name", "string", name_raw)
+        name = name_raw
 
-        created_at = parse_datetime(d.pop("created_at"))
+        created_at_raw = d.pop("created_at", UNSET)
+        if not isinstance(created_at_raw, str):
+            raise invalid("created_at", "date-time string", created_at_raw)
+        try:
+            created_at = parse_datetime(created_at_raw)
+        except ValueError:
+            raise invalid("created_at", "date-time string", created_at_raw, show_value=True) from None
 
-        updated_at = parse_datetime(d.pop("updated_at"))
+        updated_at_raw = d.pop("updated_at", UNSET)
+        if not isinstance(updated_at_raw, str):
+            raise invalid("updated_at", "date-time string", updated_at_raw)
+        try:
+            updated_at = parse_datetime(updated_at_raw)
+        except ValueError:
+            raise invalid("updated_at", "date-time string", updated_at_raw, show_value=True) from None
 
-        def _parse_deleted_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
+        deleted_at_raw = d.pop("deleted_at", UNSET)
+        deleted_at: datetime.datetime | None
+        if deleted_at_raw is None:
+            deleted_at = None
+        else:
+            if not isinstance(deleted_at_raw, str):
+                raise invalid("deleted_at", "date-time string", deleted_at_raw)
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                deleted_at_type_0 = parse_datetime(data)
-
-                return deleted_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
-
-        deleted_at = _parse_deleted_at(d.pop("deleted_at"))
+                deleted_at = parse_datetime(deleted_at_raw)
+            except ValueError:
+                raise invalid("deleted_at", "date-time string", deleted_at_raw, show_value=True) from None
 
         access_resource = cls(
             id=id,
@@ -92,7 +111,6 @@ class AccessResource:
             updated_at=updated_at,
             deleted_at=deleted_at,
         )
-
         access_resource.additional_properties = d
         return access_resource
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..errors import invalid
+from ..types import UNSET
 
 T = TypeVar("T", bound="AccessScope")
 
@@ -38,17 +41,25 @@ class AccessScope:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
+        if not isinstance(src_dict, Mapping):
+            raise invalid("", "object", src_dict)
         d = dict(src_dict)
-        name = d.pop("name")
+        name_raw = d.pop("name", UNSET)
+        if not isinstance(name_raw, str):
+            raise invalid("name", "string", name_raw)
+        name = name_raw
 
-        description = d.pop("description")
+        description_raw = d.pop("description", UNSET)
+        if not isinstance(description_raw, str):
+            raise invalid("description", "string", description_raw)
+        description = description_raw
 
         access_scope = cls(
             name=name,
             description=description,
         )
-
         access_scope.additional_properties = d
         return access_scope
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..errors import invalid
+from ..types import UNSET
 
 T = TypeVar("T", bound="AccessibleBranch")
 
@@ -51,17 +54,35 @@ class AccessibleBranch:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
+        if not isinstance(src_dict, Mapping):
+            raise invalid("", "object", src_dict)
         d = dict(src_dict)
-        name = d.pop("name")
+        name_raw = d.pop("name", UNSET)
+        if not isinstance(name_raw, str):
+            raise invalid("name", "string", name_raw)
+        name = name_raw
 
-        id = d.pop("id")
+        id_raw = d.pop("id", UNSET)
+        if not isinstance(id_raw, str):
+            raise invalid("id", "string", id_raw)
+        id = id_raw
 
-        database = d.pop("database")
+        database_raw = d.pop("database", UNSET)
+        if not isinstance(database_raw, str):
+            raise invalid("database", "string", database_raw)
+        database = database_raw
 
-        organization = d.pop("organization")
+        organization_raw = d.pop("organization", UNSET)
+        if not isinstance(organization_raw, str):
+            raise invalid("organization", "string", organization_raw)
+        organization = organization_raw
 
-        url = d.pop("url")
+        url_raw = d.pop("url", UNSET)
+        if not isinstance(url_raw, str):
+            raise invalid("url", "string", url_raw)
+        url = url_raw
 
         accessible_branch = cls(
             name=name,
@@ -70,7 +91,6 @@ class AccessibleBranch:
             organization=organization,
             url=url,
         )
-
         accessible_branch.additional_properties = d
         return accessible_branch
 

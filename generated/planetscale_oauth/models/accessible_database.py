@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..errors import invalid
+from ..types import UNSET
 
 T = TypeVar("T", bound="AccessibleDatabase")
 
@@ -46,15 +49,30 @@ class AccessibleDatabase:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
+        if not isinstance(src_dict, Mapping):
+            raise invalid("", "object", src_dict)
         d = dict(src_dict)
-        name = d.pop("name")
+        name_raw = d.pop("name", UNSET)
+        if not isinstance(name_raw, str):
+            raise invalid("name", "string", name_raw)
+        name = name_raw
 
-        id = d.pop("id")
+        id_raw = d.pop("id", UNSET)
+        if not isinstance(id_raw, str):
+            raise invalid("id", "string", id_raw)
+        id = id_raw
 
-        organization = d.pop("organization")
+        organization_raw = d.pop("organization", UNSET)
+        if not isinstance(organization_raw, str):
+            raise invalid("organization", "string", organization_raw)
+        organization = organization_raw
 
-        url = d.pop("url")
+        url_raw = d.pop("url", UNSET)
+        if not isinstance(url_raw, str):
+            raise invalid("url", "string", url_raw)
+        url = url_raw
 
         accessible_database = cls(
             name=name,
@@ -62,7 +80,6 @@ class AccessibleDatabase:
             organization=organization,
             url=url,
         )
-
         accessible_database.additional_properties = d
         return accessible_database
 

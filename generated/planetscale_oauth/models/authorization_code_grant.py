@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import redact
+from ..errors import invalid
+from ..types import UNSET, redact
 
 T = TypeVar("T", bound="AuthorizationCodeGrant")
 
@@ -54,19 +55,35 @@ class AuthorizationCodeGrant:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
+        if not isinstance(src_dict, Mapping):
+            raise invalid("", "object", src_dict)
         d = dict(src_dict)
-        grant_type = cast(Literal["authorization_code"], d.pop("grant_type"))
-        if grant_type != "authorization_code":
-            raise ValueError(f"grant_type must match const 'authorization_code', got '{grant_type}'")
+        grant_type_raw = d.pop("grant_type", UNSET)
+        if grant_type_raw != "authorization_code":
+            raise invalid("grant_type", "\u0027authorization_code\u0027", grant_type_raw)
+        grant_type = grant_type_raw
 
-        client_id = d.pop("client_id")
+        client_id_raw = d.pop("client_id", UNSET)
+        if not isinstance(client_id_raw, str):
+            raise invalid("client_id", "string", client_id_raw)
+        client_id = client_id_raw
 
-        client_secret = d.pop("client_secret")
+        client_secret_raw = d.pop("client_secret", UNSET)
+        if not isinstance(client_secret_raw, str):
+            raise invalid("client_secret", "string", client_secret_raw)
+        client_secret = client_secret_raw
 
-        code = d.pop("code")
+        code_raw = d.pop("code", UNSET)
+        if not isinstance(code_raw, str):
+            raise invalid("code", "string", code_raw)
+        code = code_raw
 
-        redirect_uri = d.pop("redirect_uri")
+        redirect_uri_raw = d.pop("redirect_uri", UNSET)
+        if not isinstance(redirect_uri_raw, str):
+            raise invalid("redirect_uri", "string", redirect_uri_raw)
+        redirect_uri = redirect_uri_raw
 
         authorization_code_grant = cls(
             grant_type=grant_type,
@@ -75,5 +92,4 @@ class AuthorizationCodeGrant:
             code=code,
             redirect_uri=redirect_uri,
         )
-
         return authorization_code_grant

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..errors import ResponseValidationError, invalid
+from ..types import UNSET
 
 if TYPE_CHECKING:
     from ..models.access_scope import AccessScope
@@ -47,22 +50,35 @@ class BranchAccesses:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
         from ..models.access_scope import AccessScope
         from ..models.accessible_branch import AccessibleBranch
 
+        if not isinstance(src_dict, Mapping):
+            raise invalid("", "object", src_dict)
         d = dict(src_dict)
-        branches = []
-        _branches = d.pop("branches")
-        for branches_item_data in _branches:
-            branches_item = AccessibleBranch.from_dict(branches_item_data)
+        branches_raw = d.pop("branches", UNSET)
+        if not isinstance(branches_raw, list):
+            raise invalid("branches", "array", branches_raw)
+        branches: list[AccessibleBranch] = []
+        for branches_index, branches_raw in enumerate(branches_raw):
+            try:
+                branches_item = AccessibleBranch.from_dict(branches_raw)
+            except ResponseValidationError as exc:
+                raise exc.within("branches" + f"[{branches_index}]") from None
 
             branches.append(branches_item)
 
-        accesses = []
-        _accesses = d.pop("accesses")
-        for accesses_item_data in _accesses:
-            accesses_item = AccessScope.from_dict(accesses_item_data)
+        accesses_raw = d.pop("accesses", UNSET)
+        if not isinstance(accesses_raw, list):
+            raise invalid("accesses", "array", accesses_raw)
+        accesses: list[AccessScope] = []
+        for accesses_index, accesses_raw in enumerate(accesses_raw):
+            try:
+                accesses_item = AccessScope.from_dict(accesses_raw)
+            except ResponseValidationError as exc:
+                raise exc.within("accesses" + f"[{accesses_index}]") from None
 
             accesses.append(accesses_item)
 
@@ -70,7 +86,6 @@ class BranchAccesses:
             branches=branches,
             accesses=accesses,
         )
-
         branch_accesses.additional_properties = d
         return branch_accesses
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..errors import ResponseValidationError, invalid
+from ..types import UNSET
 
 if TYPE_CHECKING:
     from ..models.access_scope import AccessScope
@@ -47,22 +50,35 @@ class DatabaseAccesses:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
         from ..models.access_scope import AccessScope
         from ..models.accessible_database import AccessibleDatabase
 
+        if not isinstance(src_dict, Mapping):
+            raise invalid("", "object", src_dict)
         d = dict(src_dict)
-        databases = []
-        _databases = d.pop("databases")
-        for databases_item_data in _databases:
-            databases_item = AccessibleDatabase.from_dict(databases_item_data)
+        databases_raw = d.pop("databases", UNSET)
+        if not isinstance(databases_raw, list):
+            raise invalid("databases", "array", databases_raw)
+        databases: list[AccessibleDatabase] = []
+        for databases_index, databases_raw in enumerate(databases_raw):
+            try:
+                databases_item = AccessibleDatabase.from_dict(databases_raw)
+            except ResponseValidationError as exc:
+                raise exc.within("databases" + f"[{databases_index}]") from None
 
             databases.append(databases_item)
 
-        accesses = []
-        _accesses = d.pop("accesses")
-        for accesses_item_data in _accesses:
-            accesses_item = AccessScope.from_dict(accesses_item_data)
+        accesses_raw = d.pop("accesses", UNSET)
+        if not isinstance(accesses_raw, list):
+            raise invalid("accesses", "array", accesses_raw)
+        accesses: list[AccessScope] = []
+        for accesses_index, accesses_raw in enumerate(accesses_raw):
+            try:
+                accesses_item = AccessScope.from_dict(accesses_raw)
+            except ResponseValidationError as exc:
+                raise exc.within("accesses" + f"[{accesses_index}]") from None
 
             accesses.append(accesses_item)
 
@@ -70,7 +86,6 @@ class DatabaseAccesses:
             databases=databases,
             accesses=accesses,
         )
-
         database_accesses.additional_properties = d
         return database_accesses
 

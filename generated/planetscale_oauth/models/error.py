@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..errors import invalid
+from ..types import UNSET
 
 T = TypeVar("T", bound="Error")
 
@@ -38,17 +41,25 @@ class Error:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
+        if not isinstance(src_dict, Mapping):
+            raise invalid("", "object", src_dict)
         d = dict(src_dict)
-        code = d.pop("code")
+        code_raw = d.pop("code", UNSET)
+        if not isinstance(code_raw, str):
+            raise invalid("code", "string", code_raw)
+        code = code_raw
 
-        message = d.pop("message")
+        message_raw = d.pop("message", UNSET)
+        if not isinstance(message_raw, str):
+            raise invalid("message", "string", message_raw)
+        message = message_raw
 
         error = cls(
             code=code,
             message=message,
         )
-
         error.additional_properties = d
         return error
 

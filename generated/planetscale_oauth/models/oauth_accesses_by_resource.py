@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..errors import ResponseValidationError, invalid
+from ..types import UNSET
 
 if TYPE_CHECKING:
     from ..models.branch_accesses import BranchAccesses
@@ -55,20 +58,39 @@ class OAuthAccessesByResource:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
         from ..models.branch_accesses import BranchAccesses
         from ..models.database_accesses import DatabaseAccesses
         from ..models.organization_accesses import OrganizationAccesses
         from ..models.user_accesses import UserAccesses
 
+        if not isinstance(src_dict, Mapping):
+            raise invalid("", "object", src_dict)
         d = dict(src_dict)
-        database = DatabaseAccesses.from_dict(d.pop("database"))
+        database_raw = d.pop("database", UNSET)
+        try:
+            database = DatabaseAccesses.from_dict(database_raw)
+        except ResponseValidationError as exc:
+            raise exc.within("database") from None
 
-        organization = OrganizationAccesses.from_dict(d.pop("organization"))
+        organization_raw = d.pop("organization", UNSET)
+        try:
+            organization = OrganizationAccesses.from_dict(organization_raw)
+        except ResponseValidationError as exc:
+            raise exc.within("organization") from None
 
-        branch = BranchAccesses.from_dict(d.pop("branch"))
+        branch_raw = d.pop("branch", UNSET)
+        try:
+            branch = BranchAccesses.from_dict(branch_raw)
+        except ResponseValidationError as exc:
+            raise exc.within("branch") from None
 
-        user = UserAccesses.from_dict(d.pop("user"))
+        user_raw = d.pop("user", UNSET)
+        try:
+            user = UserAccesses.from_dict(user_raw)
+        except ResponseValidationError as exc:
+            raise exc.within("user") from None
 
         oauth_accesses_by_resource = cls(
             database=database,
@@ -76,7 +98,6 @@ class OAuthAccessesByResource:
             branch=branch,
             user=user,
         )
-
         oauth_accesses_by_resource.additional_properties = d
         return oauth_accesses_by_resource
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import format_datetime, parse_datetime, redact
+from ..errors import ResponseValidationError, invalid
+from ..types import UNSET, format_datetime, parse_datetime, redact
 
 if TYPE_CHECKING:
     from ..models.oauth_accesses_by_resource import OAuthAccessesByResource
@@ -127,101 +128,140 @@ class OAuthToken:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
         from ..models.oauth_accesses_by_resource import OAuthAccessesByResource
         from ..models.service_token_access import ServiceTokenAccess
 
+        if not isinstance(src_dict, Mapping):
+            raise invalid("", "object", src_dict)
         d = dict(src_dict)
-        id = d.pop("id")
+        id_raw = d.pop("id", UNSET)
+        if not isinstance(id_raw, str):
+            raise invalid("id", "string", id_raw)
+        id = id_raw
 
-        def _parse_name(data: object) -> str | None:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        name_raw = d.pop("name", UNSET)
+        name: str | None
+        if name_raw is None:
+            name = None
+        else:
+            if not isinstance(name_raw, str):
+                raise invalid("name", "string", name_raw)
+            name = name_raw
 
-        name = _parse_name(d.pop("name"))
+        display_name_raw = d.pop("display_name", UNSET)
+        if not isinstance(display_name_raw, str):
+            raise invalid("display_name", "string", display_name_raw)
+        display_name = display_name_raw
 
-        display_name = d.pop("display_name")
+        token_raw = d.pop("token", UNSET)
+        token: str | None
+        if token_raw is None:
+            token = None
+        else:
+            if not isinstance(token_raw, str):
+                raise invalid("token", "string", token_raw)
+            token = token_raw
 
-        def _parse_token(data: object) -> str | None:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        plain_text_refresh_token_raw = d.pop("plain_text_refresh_token", UNSET)
+        plain_text_refresh_token: str | None
+        if plain_text_refresh_token_raw is None:
+            plain_text_refresh_token = None
+        else:
+            if not isinstance(plain_text_refresh_token_raw, str):
+                raise invalid("plain_text_refresh_token", "string", plain_text_refresh_token_raw)
+            plain_text_refresh_token = plain_text_refresh_token_raw
 
-        token = _parse_token(d.pop("token"))
+        avatar_url_raw = d.pop("avatar_url", UNSET)
+        if not isinstance(avatar_url_raw, str):
+            raise invalid("avatar_url", "string", avatar_url_raw)
+        avatar_url = avatar_url_raw
 
-        def _parse_plain_text_refresh_token(data: object) -> str | None:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        created_at_raw = d.pop("created_at", UNSET)
+        if not isinstance(created_at_raw, str):
+            raise invalid("created_at", "date-time string", created_at_raw)
+        try:
+            created_at = parse_datetime(created_at_raw)
+        except ValueError:
+            raise invalid("created_at", "date-time string", created_at_raw, show_value=True) from None
 
-        plain_text_refresh_token = _parse_plain_text_refresh_token(d.pop("plain_text_refresh_token"))
+        updated_at_raw = d.pop("updated_at", UNSET)
+        if not isinstance(updated_at_raw, str):
+            raise invalid("updated_at", "date-time string", updated_at_raw)
+        try:
+            updated_at = parse_datetime(updated_at_raw)
+        except ValueError:
+            raise invalid("updated_at", "date-time string", updated_at_raw, show_value=True) from None
 
-        avatar_url = d.pop("avatar_url")
-
-        created_at = parse_datetime(d.pop("created_at"))
-
-        updated_at = parse_datetime(d.pop("updated_at"))
-
-        def _parse_expires_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
+        expires_at_raw = d.pop("expires_at", UNSET)
+        expires_at: datetime.datetime | None
+        if expires_at_raw is None:
+            expires_at = None
+        else:
+            if not isinstance(expires_at_raw, str):
+                raise invalid("expires_at", "date-time string", expires_at_raw)
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                expires_at_type_0 = parse_datetime(data)
+                expires_at = parse_datetime(expires_at_raw)
+            except ValueError:
+                raise invalid("expires_at", "date-time string", expires_at_raw, show_value=True) from None
 
-                return expires_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
-
-        expires_at = _parse_expires_at(d.pop("expires_at"))
-
-        def _parse_last_used_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
+        last_used_at_raw = d.pop("last_used_at", UNSET)
+        last_used_at: datetime.datetime | None
+        if last_used_at_raw is None:
+            last_used_at = None
+        else:
+            if not isinstance(last_used_at_raw, str):
+                raise invalid("last_used_at", "date-time string", last_used_at_raw)
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                last_used_at_type_0 = parse_datetime(data)
+                last_used_at = parse_datetime(last_used_at_raw)
+            except ValueError:
+                raise invalid("last_used_at", "date-time string", last_used_at_raw, show_value=True) from None
 
-                return last_used_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
+        actor_id_raw = d.pop("actor_id", UNSET)
+        actor_id: str | None
+        if actor_id_raw is None:
+            actor_id = None
+        else:
+            if not isinstance(actor_id_raw, str):
+                raise invalid("actor_id", "string", actor_id_raw)
+            actor_id = actor_id_raw
 
-        last_used_at = _parse_last_used_at(d.pop("last_used_at"))
+        actor_display_name_raw = d.pop("actor_display_name", UNSET)
+        actor_display_name: str | None
+        if actor_display_name_raw is None:
+            actor_display_name = None
+        else:
+            if not isinstance(actor_display_name_raw, str):
+                raise invalid("actor_display_name", "string", actor_display_name_raw)
+            actor_display_name = actor_display_name_raw
 
-        def _parse_actor_id(data: object) -> str | None:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        actor_type_raw = d.pop("actor_type", UNSET)
+        actor_type: str | None
+        if actor_type_raw is None:
+            actor_type = None
+        else:
+            if not isinstance(actor_type_raw, str):
+                raise invalid("actor_type", "string", actor_type_raw)
+            actor_type = actor_type_raw
 
-        actor_id = _parse_actor_id(d.pop("actor_id"))
-
-        def _parse_actor_display_name(data: object) -> str | None:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        actor_display_name = _parse_actor_display_name(d.pop("actor_display_name"))
-
-        def _parse_actor_type(data: object) -> str | None:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        actor_type = _parse_actor_type(d.pop("actor_type"))
-
-        service_token_accesses = []
-        _service_token_accesses = d.pop("service_token_accesses")
-        for service_token_accesses_item_data in _service_token_accesses:
-            service_token_accesses_item = ServiceTokenAccess.from_dict(service_token_accesses_item_data)
+        service_token_accesses_raw = d.pop("service_token_accesses", UNSET)
+        if not isinstance(service_token_accesses_raw, list):
+            raise invalid("service_token_accesses", "array", service_token_accesses_raw)
+        service_token_accesses: list[ServiceTokenAccess] = []
+        for service_token_accesses_index, service_token_accesses_raw in enumerate(service_token_accesses_raw):
+            try:
+                service_token_accesses_item = ServiceTokenAccess.from_dict(service_token_accesses_raw)
+            except ResponseValidationError as exc:
+                raise exc.within("service_token_accesses" + f"[{service_token_accesses_index}]") from None
 
             service_token_accesses.append(service_token_accesses_item)
 
-        oauth_accesses_by_resource = OAuthAccessesByResource.from_dict(d.pop("oauth_accesses_by_resource"))
+        oauth_accesses_by_resource_raw = d.pop("oauth_accesses_by_resource", UNSET)
+        try:
+            oauth_accesses_by_resource = OAuthAccessesByResource.from_dict(oauth_accesses_by_resource_raw)
+        except ResponseValidationError as exc:
+            raise exc.within("oauth_accesses_by_resource") from None
 
         oauth_token = cls(
             id=id,
@@ -240,7 +280,6 @@ class OAuthToken:
             service_token_accesses=service_token_accesses,
             oauth_accesses_by_resource=oauth_accesses_by_resource,
         )
-
         oauth_token.additional_properties = d
         return oauth_token
 

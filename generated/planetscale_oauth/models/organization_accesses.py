@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..errors import ResponseValidationError, invalid
+from ..types import UNSET
 
 if TYPE_CHECKING:
     from ..models.access_scope import AccessScope
@@ -47,22 +50,35 @@ class OrganizationAccesses:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
         from ..models.access_scope import AccessScope
         from ..models.accessible_organization import AccessibleOrganization
 
+        if not isinstance(src_dict, Mapping):
+            raise invalid("", "object", src_dict)
         d = dict(src_dict)
-        organizations = []
-        _organizations = d.pop("organizations")
-        for organizations_item_data in _organizations:
-            organizations_item = AccessibleOrganization.from_dict(organizations_item_data)
+        organizations_raw = d.pop("organizations", UNSET)
+        if not isinstance(organizations_raw, list):
+            raise invalid("organizations", "array", organizations_raw)
+        organizations: list[AccessibleOrganization] = []
+        for organizations_index, organizations_raw in enumerate(organizations_raw):
+            try:
+                organizations_item = AccessibleOrganization.from_dict(organizations_raw)
+            except ResponseValidationError as exc:
+                raise exc.within("organizations" + f"[{organizations_index}]") from None
 
             organizations.append(organizations_item)
 
-        accesses = []
-        _accesses = d.pop("accesses")
-        for accesses_item_data in _accesses:
-            accesses_item = AccessScope.from_dict(accesses_item_data)
+        accesses_raw = d.pop("accesses", UNSET)
+        if not isinstance(accesses_raw, list):
+            raise invalid("accesses", "array", accesses_raw)
+        accesses: list[AccessScope] = []
+        for accesses_index, accesses_raw in enumerate(accesses_raw):
+            try:
+                accesses_item = AccessScope.from_dict(accesses_raw)
+            except ResponseValidationError as exc:
+                raise exc.within("accesses" + f"[{accesses_index}]") from None
 
             accesses.append(accesses_item)
 
@@ -70,7 +86,6 @@ class OrganizationAccesses:
             organizations=organizations,
             accesses=accesses,
         )
-
         organization_accesses.additional_properties = d
         return organization_accesses
 

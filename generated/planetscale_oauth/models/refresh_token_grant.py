@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import redact
+from ..errors import invalid
+from ..types import UNSET, redact
 
 T = TypeVar("T", bound="RefreshTokenGrant")
 
@@ -49,17 +50,30 @@ class RefreshTokenGrant:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
+        if not isinstance(src_dict, Mapping):
+            raise invalid("", "object", src_dict)
         d = dict(src_dict)
-        grant_type = cast(Literal["refresh_token"], d.pop("grant_type"))
-        if grant_type != "refresh_token":
-            raise ValueError(f"grant_type must match const 'refresh_token', got '{grant_type}'")
+        grant_type_raw = d.pop("grant_type", UNSET)
+        if grant_type_raw != "refresh_token":
+            raise invalid("grant_type", "\u0027refresh_token\u0027", grant_type_raw)
+        grant_type = grant_type_raw
 
-        client_id = d.pop("client_id")
+        client_id_raw = d.pop("client_id", UNSET)
+        if not isinstance(client_id_raw, str):
+            raise invalid("client_id", "string", client_id_raw)
+        client_id = client_id_raw
 
-        client_secret = d.pop("client_secret")
+        client_secret_raw = d.pop("client_secret", UNSET)
+        if not isinstance(client_secret_raw, str):
+            raise invalid("client_secret", "string", client_secret_raw)
+        client_secret = client_secret_raw
 
-        refresh_token = d.pop("refresh_token")
+        refresh_token_raw = d.pop("refresh_token", UNSET)
+        if not isinstance(refresh_token_raw, str):
+            raise invalid("refresh_token", "string", refresh_token_raw)
+        refresh_token = refresh_token_raw
 
         refresh_token_grant = cls(
             grant_type=grant_type,
@@ -67,5 +81,4 @@ class RefreshTokenGrant:
             client_secret=client_secret,
             refresh_token=refresh_token,
         )
-
         return refresh_token_grant

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..errors import ResponseValidationError, invalid
+from ..types import UNSET
 
 if TYPE_CHECKING:
     from ..models.access_resource import AccessResource
@@ -67,23 +70,48 @@ class ServiceTokenAccess:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
         from ..models.access_resource import AccessResource
 
+        if not isinstance(src_dict, Mapping):
+            raise invalid("", "object", src_dict)
         d = dict(src_dict)
-        id = d.pop("id")
+        id_raw = d.pop("id", UNSET)
+        if not isinstance(id_raw, str):
+            raise invalid("id", "string", id_raw)
+        id = id_raw
 
-        access = d.pop("access")
+        access_raw = d.pop("access", UNSET)
+        if not isinstance(access_raw, str):
+            raise invalid("access", "string", access_raw)
+        access = access_raw
 
-        description = d.pop("description")
+        description_raw = d.pop("description", UNSET)
+        if not isinstance(description_raw, str):
+            raise invalid("description", "string", description_raw)
+        description = description_raw
 
-        resource_name = d.pop("resource_name")
+        resource_name_raw = d.pop("resource_name", UNSET)
+        if not isinstance(resource_name_raw, str):
+            raise invalid("resource_name", "string", resource_name_raw)
+        resource_name = resource_name_raw
 
-        resource_id = d.pop("resource_id")
+        resource_id_raw = d.pop("resource_id", UNSET)
+        if not isinstance(resource_id_raw, str):
+            raise invalid("resource_id", "string", resource_id_raw)
+        resource_id = resource_id_raw
 
-        resource_type = d.pop("resource_type")
+        resource_type_raw = d.pop("resource_type", UNSET)
+        if not isinstance(resource_type_raw, str):
+            raise invalid("resource_type", "string", resource_type_raw)
+        resource_type = resource_type_raw
 
-        resource = AccessResource.from_dict(d.pop("resource"))
+        resource_raw = d.pop("resource", UNSET)
+        try:
+            resource = AccessResource.from_dict(resource_raw)
+        except ResponseValidationError as exc:
+            raise exc.within("resource") from None
 
         service_token_access = cls(
             id=id,
@@ -94,7 +122,6 @@ class ServiceTokenAccess:
             resource_type=resource_type,
             resource=resource,
         )
-
         service_token_access.additional_properties = d
         return service_token_access
 

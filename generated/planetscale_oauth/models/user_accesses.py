@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..errors import ResponseValidationError, invalid
+from ..types import UNSET
 
 if TYPE_CHECKING:
     from ..models.access_scope import AccessScope
@@ -47,22 +50,35 @@ class UserAccesses:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
         from ..models.access_scope import AccessScope
         from ..models.accessible_user import AccessibleUser
 
+        if not isinstance(src_dict, Mapping):
+            raise invalid("", "object", src_dict)
         d = dict(src_dict)
-        users = []
-        _users = d.pop("users")
-        for users_item_data in _users:
-            users_item = AccessibleUser.from_dict(users_item_data)
+        users_raw = d.pop("users", UNSET)
+        if not isinstance(users_raw, list):
+            raise invalid("users", "array", users_raw)
+        users: list[AccessibleUser] = []
+        for users_index, users_raw in enumerate(users_raw):
+            try:
+                users_item = AccessibleUser.from_dict(users_raw)
+            except ResponseValidationError as exc:
+                raise exc.within("users" + f"[{users_index}]") from None
 
             users.append(users_item)
 
-        accesses = []
-        _accesses = d.pop("accesses")
-        for accesses_item_data in _accesses:
-            accesses_item = AccessScope.from_dict(accesses_item_data)
+        accesses_raw = d.pop("accesses", UNSET)
+        if not isinstance(accesses_raw, list):
+            raise invalid("accesses", "array", accesses_raw)
+        accesses: list[AccessScope] = []
+        for accesses_index, accesses_raw in enumerate(accesses_raw):
+            try:
+                accesses_item = AccessScope.from_dict(accesses_raw)
+            except ResponseValidationError as exc:
+                raise exc.within("accesses" + f"[{accesses_index}]") from None
 
             accesses.append(accesses_item)
 
@@ -70,7 +86,6 @@ class UserAccesses:
             users=users,
             accesses=accesses,
         )
-
         user_accesses.additional_properties = d
         return user_accesses
 

@@ -42,87 +42,80 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | OAuthToken | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, body: AuthorizationCodeGrant | RefreshTokenGrant
+) -> Error | OAuthToken | None:
     if response.status_code == 200:
         try:
-            response_200 = OAuthToken.from_dict(response.json())
-
-            return response_200
-
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            raise errors.ResponseValidationError(
-                f"{response.status_code} response is not a valid OAuthToken: {exc!r}",
+            return OAuthToken.from_dict(errors.read_json(response.status_code, response.headers, response.content))
+        except errors.ResponseValidationError as exc:
+            raise exc.for_response(
+                f"{response.status_code} response is not a valid OAuthToken",
                 status_code=response.status_code,
                 headers=response.headers,
                 content=response.content,
-            ) from exc
+            ) from None
     if response.status_code == 401:
         try:
-            response_401 = Error.from_dict(response.json())
-
-            return response_401
-
-        except (ValueError, TypeError, KeyError, AttributeError):
+            return Error.from_dict(errors.read_json(response.status_code, response.headers, response.content))
+        except errors.ResponseValidationError:
             return None  # not the documented error body; the raw content is kept
     if response.status_code == 403:
         try:
-            response_403 = Error.from_dict(response.json())
-
-            return response_403
-
-        except (ValueError, TypeError, KeyError, AttributeError):
+            return Error.from_dict(errors.read_json(response.status_code, response.headers, response.content))
+        except errors.ResponseValidationError:
             return None  # not the documented error body; the raw content is kept
     if response.status_code == 404:
         try:
-            response_404 = Error.from_dict(response.json())
-
-            return response_404
-
-        except (ValueError, TypeError, KeyError, AttributeError):
+            return Error.from_dict(errors.read_json(response.status_code, response.headers, response.content))
+        except errors.ResponseValidationError:
             return None  # not the documented error body; the raw content is kept
     if response.status_code == 422:
         try:
-            response_422 = Error.from_dict(response.json())
-
-            return response_422
-
-        except (ValueError, TypeError, KeyError, AttributeError):
+            return Error.from_dict(errors.read_json(response.status_code, response.headers, response.content))
+        except errors.ResponseValidationError:
             return None  # not the documented error body; the raw content is kept
     if response.status_code == 429:
         try:
-            response_429 = Error.from_dict(response.json())
-
-            return response_429
-
-        except (ValueError, TypeError, KeyError, AttributeError):
+            return Error.from_dict(errors.read_json(response.status_code, response.headers, response.content))
+        except errors.ResponseValidationError:
             return None  # not the documented error body; the raw content is kept
     if response.status_code == 500:
         try:
-            response_500 = Error.from_dict(response.json())
-
-            return response_500
-
-        except (ValueError, TypeError, KeyError, AttributeError):
+            return Error.from_dict(errors.read_json(response.status_code, response.headers, response.content))
+        except errors.ResponseValidationError:
             return None  # not the documented error body; the raw content is kept
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content, headers=response.headers)
+        raise errors.UnexpectedStatus(
+            response.status_code,
+            response.content,
+            headers=response.headers,
+            secrets=[*client.credentials(), *errors.sensitive_values(body.to_dict())],
+        )
     return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | OAuthToken]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response, body: AuthorizationCodeGrant | RefreshTokenGrant
+) -> Response[Error | OAuthToken]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(client=client, response=response, body=body),
     )
 
 
-def _result(response: Response[Error | OAuthToken]) -> OAuthToken:
+def _result(
+    response: Response[Error | OAuthToken],
+    *,
+    client: AuthenticatedClient | Client,
+    body: AuthorizationCodeGrant | RefreshTokenGrant,
+) -> OAuthToken:
     """The parsed success body, or the typed error for any other status."""
     if response.status_code == 200:
         return cast(OAuthToken, response.parsed)
-    raise errors.from_response(response)
+    raise errors.from_response(response, secrets=[*client.credentials(), *errors.sensitive_values(body.to_dict())])
 
 
 def sync_detailed(
@@ -164,7 +157,7 @@ def sync_detailed(
         body=body,
     )
     response = client.request(**kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, body=body)
 
 
 def sync(
@@ -213,7 +206,9 @@ def sync(
             id=id,
             client=client,
             body=body,
-        )
+        ),
+        client=client,
+        body=body,
     )
 
 
@@ -256,7 +251,7 @@ async def asyncio_detailed(
         body=body,
     )
     response = await client.arequest(**kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, body=body)
 
 
 async def asyncio(
@@ -305,5 +300,7 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
-        )
+        ),
+        client=client,
+        body=body,
     )
