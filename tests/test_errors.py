@@ -19,7 +19,9 @@ def client_answering(status: int, content: bytes, content_type: str = "applicati
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(status, content=content, headers={"Content-Type": content_type})
 
-    return AuthenticatedClient.from_service_token("sto_FAKEerrors", "pscale_tkn_FAKEerrors", httpx_args={"transport": httpx.MockTransport(handler)})
+    return AuthenticatedClient.from_service_token(
+        "sto_FAKEerrors", "pscale_tkn_FAKEerrors", httpx_args={"transport": httpx.MockTransport(handler)}
+    )
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -62,9 +62,9 @@ class BranchAccesses:
         if not isinstance(branches_raw, list):
             raise invalid("branches", "array", branches_raw)
         branches: list[AccessibleBranch] = []
-        for branches_index, branches_raw in enumerate(branches_raw):
+        for branches_index, branches_element in enumerate(branches_raw):
             try:
-                branches_item = AccessibleBranch.from_dict(branches_raw)
+                branches_item = AccessibleBranch.from_dict(branches_element)
             except ResponseValidationError as exc:
                 raise exc.within("branches" + f"[{branches_index}]") from None
 
@@ -74,9 +74,9 @@ class BranchAccesses:
         if not isinstance(accesses_raw, list):
             raise invalid("accesses", "array", accesses_raw)
         accesses: list[AccessScope] = []
-        for accesses_index, accesses_raw in enumerate(accesses_raw):
+        for accesses_index, accesses_element in enumerate(accesses_raw):
             try:
-                accesses_item = AccessScope.from_dict(accesses_raw)
+                accesses_item = AccessScope.from_dict(accesses_element)
             except ResponseValidationError as exc:
                 raise exc.within("accesses" + f"[{accesses_index}]") from None
 

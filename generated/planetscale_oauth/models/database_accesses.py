@@ -62,9 +62,9 @@ class DatabaseAccesses:
         if not isinstance(databases_raw, list):
             raise invalid("databases", "array", databases_raw)
         databases: list[AccessibleDatabase] = []
-        for databases_index, databases_raw in enumerate(databases_raw):
+        for databases_index, databases_element in enumerate(databases_raw):
             try:
-                databases_item = AccessibleDatabase.from_dict(databases_raw)
+                databases_item = AccessibleDatabase.from_dict(databases_element)
             except ResponseValidationError as exc:
                 raise exc.within("databases" + f"[{databases_index}]") from None
 
@@ -74,9 +74,9 @@ class DatabaseAccesses:
         if not isinstance(accesses_raw, list):
             raise invalid("accesses", "array", accesses_raw)
         accesses: list[AccessScope] = []
-        for accesses_index, accesses_raw in enumerate(accesses_raw):
+        for accesses_index, accesses_element in enumerate(accesses_raw):
             try:
-                accesses_item = AccessScope.from_dict(accesses_raw)
+                accesses_item = AccessScope.from_dict(accesses_element)
             except ResponseValidationError as exc:
                 raise exc.within("accesses" + f"[{accesses_index}]") from None
 

@@ -249,9 +249,9 @@ class OAuthToken:
         if not isinstance(service_token_accesses_raw, list):
             raise invalid("service_token_accesses", "array", service_token_accesses_raw)
         service_token_accesses: list[ServiceTokenAccess] = []
-        for service_token_accesses_index, service_token_accesses_raw in enumerate(service_token_accesses_raw):
+        for service_token_accesses_index, service_token_accesses_element in enumerate(service_token_accesses_raw):
             try:
-                service_token_accesses_item = ServiceTokenAccess.from_dict(service_token_accesses_raw)
+                service_token_accesses_item = ServiceTokenAccess.from_dict(service_token_accesses_element)
             except ResponseValidationError as exc:
                 raise exc.within("service_token_accesses" + f"[{service_token_accesses_index}]") from None
 

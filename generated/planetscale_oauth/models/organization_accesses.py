@@ -62,9 +62,9 @@ class OrganizationAccesses:
         if not isinstance(organizations_raw, list):
             raise invalid("organizations", "array", organizations_raw)
         organizations: list[AccessibleOrganization] = []
-        for organizations_index, organizations_raw in enumerate(organizations_raw):
+        for organizations_index, organizations_element in enumerate(organizations_raw):
             try:
-                organizations_item = AccessibleOrganization.from_dict(organizations_raw)
+                organizations_item = AccessibleOrganization.from_dict(organizations_element)
             except ResponseValidationError as exc:
                 raise exc.within("organizations" + f"[{organizations_index}]") from None
 
@@ -74,9 +74,9 @@ class OrganizationAccesses:
         if not isinstance(accesses_raw, list):
             raise invalid("accesses", "array", accesses_raw)
         accesses: list[AccessScope] = []
-        for accesses_index, accesses_raw in enumerate(accesses_raw):
+        for accesses_index, accesses_element in enumerate(accesses_raw):
             try:
-                accesses_item = AccessScope.from_dict(accesses_raw)
+                accesses_item = AccessScope.from_dict(accesses_element)
             except ResponseValidationError as exc:
                 raise exc.within("accesses" + f"[{accesses_index}]") from None
 

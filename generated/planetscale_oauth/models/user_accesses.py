@@ -62,9 +62,9 @@ class UserAccesses:
         if not isinstance(users_raw, list):
             raise invalid("users", "array", users_raw)
         users: list[AccessibleUser] = []
-        for users_index, users_raw in enumerate(users_raw):
+        for users_index, users_element in enumerate(users_raw):
             try:
-                users_item = AccessibleUser.from_dict(users_raw)
+                users_item = AccessibleUser.from_dict(users_element)
             except ResponseValidationError as exc:
                 raise exc.within("users" + f"[{users_index}]") from None
 
@@ -74,9 +74,9 @@ class UserAccesses:
         if not isinstance(accesses_raw, list):
             raise invalid("accesses", "array", accesses_raw)
         accesses: list[AccessScope] = []
-        for accesses_index, accesses_raw in enumerate(accesses_raw):
+        for accesses_index, accesses_element in enumerate(accesses_raw):
             try:
-                accesses_item = AccessScope.from_dict(accesses_raw)
+                accesses_item = AccessScope.from_dict(accesses_element)
             except ResponseValidationError as exc:
                 raise exc.within("accesses" + f"[{accesses_index}]") from None
 
