@@ -11,7 +11,7 @@ NODE_BIN := $(CURDIR)/node_modules/.bin
 export PATH := $(BIN):$(NODE_BIN):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv node install generate check-generated lint test demo clean
+.PHONY: help venv node install generate check-generated lint test fuzz demo clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ lint: venv node ## Validate the spec (openapi-spec-validator, Spectral), ruff, m
 
 test: install node lint check-generated ## What CI runs: install, lint, check-generated, every test (Prism included)
 	$(PY) -m pytest
+
+fuzz: install ## Fuzz parsing with hypothesis: 10,000 examples a property, and print the counts
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -s -p no:randomly tests/test_fuzz.py
 
 demo: install node ## Exchange a code and refresh a token against Prism, secrets redacted
 	$(PY) scripts/demo.py

@@ -68,19 +68,29 @@ def format_datetime(value: datetime.datetime) -> str:
 T = TypeVar("T")
 
 
-@define
+@define(repr=False)
 class Response(Generic[T]):
     """A response from an endpoint: status, headers, raw body and the parsed model.
 
     ``parsed`` is the documented model for the status, or ``None`` when the status is
-    undocumented or its body could not be read as that model. ``repr()`` shows the size
-    of the raw body, never its content.
+    undocumented or its body could not be read as that model. ``repr()`` shows the size of
+    the raw body, never its content or headers, and blanks out the request's credentials
+    wherever an error body echoed them.
     """
 
     status_code: HTTPStatus
-    content: bytes = field(repr=lambda content: f"<{len(content)} bytes>")
-    headers: MutableMapping[str, str] = field(repr=False)
+    content: bytes
+    headers: MutableMapping[str, str]
     parsed: T | None
+    _secrets: tuple[str, ...] = field(default=(), kw_only=True, alias="secrets", eq=False)
+
+    def __repr__(self) -> str:
+        text = (
+            f"Response(status_code={self.status_code!r}, content=<{len(self.content)} bytes>, parsed={self.parsed!r})"
+        )
+        for secret in sorted(self._secrets, key=len, reverse=True):
+            text = text.replace(secret, REDACTED)
+        return text
 
 
 __all__ = [

@@ -103,6 +103,8 @@ def _build_response(
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response, body=body),
+        # An error body may echo the request's credentials; a success body is a model that redacts itself.
+        secrets=() if response.is_success else tuple([*client.credentials(), *errors.sensitive_values(body.to_dict())]),
     )
 
 
