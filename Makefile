@@ -49,7 +49,7 @@ test: install node lint check-generated ## What CI runs: install, lint, check-ge
 	$(PY) -m pytest
 
 fuzz: install ## Fuzz parsing with hypothesis: 10,000 examples a property, and print the counts
-	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -s -p no:randomly tests/test_fuzz.py
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -s tests/test_fuzz.py
 
 demo: install node ## Exchange a code and refresh a token against Prism, secrets redacted
 	$(PY) scripts/demo.py
