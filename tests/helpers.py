@@ -16,6 +16,7 @@ from referencing.jsonschema import DRAFT202012
 
 from planetscale_oauth import AuthenticatedClient
 from planetscale_oauth.api.oauth_tokens import create_oauth_token
+from planetscale_oauth.client import RetryPolicy
 from planetscale_oauth.models import AuthorizationCodeGrant, OAuthToken, RefreshTokenGrant
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +24,9 @@ SPEC_PATH = ROOT / "openapi.yaml"
 FIXTURES_DIR = ROOT / "tests" / "fixtures"
 SPEC_URI = "urn:planetscale-oauth:openapi.yaml"
 TOKEN_PATH = "/organizations/{organization}/oauth-applications/{id}/token"
+
+# One exchange, one request: tests that are not about retries turn them off.
+NO_RETRY = RetryPolicy(max_retries=0)
 
 Mode = Literal["sync", "async"]
 MODES: tuple[Mode, ...] = ("sync", "async")

@@ -14,6 +14,7 @@ from planetscale_oauth.models import Error, OAuthToken
 from helpers import (
     EXCHANGES,
     MODES,
+    NO_RETRY,
     TOKEN_PATH,
     Exchange,
     Mode,
@@ -98,7 +99,7 @@ async def test_replay_sends_the_recorded_request_and_returns_or_raises(exchange:
 
     token_id, token = exchange.service_token
     client = AuthenticatedClient.from_service_token(
-        token_id, token, base_url=BASE_URL, httpx_args={"transport": httpx.MockTransport(handler)}
+        token_id, token, base_url=BASE_URL, retry=NO_RETRY, httpx_args={"transport": httpx.MockTransport(handler)}
     )
     params = exchange.request["path_params"]
     call = create_token(mode, client, params["organization"], params["id"], exchange.body())

@@ -11,7 +11,7 @@ from planetscale_oauth import AuthenticatedClient, errors
 from planetscale_oauth.api.oauth_tokens import create_oauth_token
 from planetscale_oauth.models import Error
 
-from helpers import EXCHANGES
+from helpers import EXCHANGES, NO_RETRY
 
 GRANT = next(exchange for exchange in EXCHANGES if exchange.name == "authorization_code_success").body()
 HTML = b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
@@ -22,7 +22,10 @@ def client_answering(status: int, content: bytes, content_type: str = "applicati
         return httpx.Response(status, content=content, headers={"Content-Type": content_type})
 
     return AuthenticatedClient.from_service_token(
-        "sto_FAKEerrors", "pscale_tkn_FAKEerrors", httpx_args={"transport": httpx.MockTransport(handler)}
+        "sto_FAKEerrors",
+        "pscale_tkn_FAKEerrors",
+        retry=NO_RETRY,
+        httpx_args={"transport": httpx.MockTransport(handler)},
     )
 
 

@@ -25,7 +25,7 @@ from planetscale_oauth import AuthenticatedClient, errors
 from planetscale_oauth.api.oauth_tokens import create_oauth_token
 from planetscale_oauth.models import OAuthToken
 
-from helpers import EXCHANGES, canonical, resolve, schema_validator, spec
+from helpers import EXCHANGES, NO_RETRY, canonical, resolve, schema_validator, spec
 
 settings.register_profile("quick", max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 settings.register_profile("fuzz", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
@@ -133,7 +133,7 @@ def check_mutated_bodies_only_raise_package_errors(content: bytes, status: int) 
     RAN["mutated bodies raise only PlanetScaleError"] += 1
     transport = httpx.MockTransport(lambda request: httpx.Response(status, content=content))
     client = AuthenticatedClient.from_service_token(
-        "sto_FAKEfuzz", "pscale_tkn_FAKEfuzz", httpx_args={"transport": transport}
+        "sto_FAKEfuzz", "pscale_tkn_FAKEfuzz", retry=NO_RETRY, httpx_args={"transport": transport}
     )
     try:
         token = create_oauth_token.sync("acme", "oauthapp_FAKE01", client=client, body=GRANT)

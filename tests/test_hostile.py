@@ -18,7 +18,7 @@ import pytest
 from planetscale_oauth import AuthenticatedClient, errors
 from planetscale_oauth.api.oauth_tokens import create_oauth_token
 
-from helpers import EXCHANGES, MODES, ROOT, Exchange, Mode, create_token
+from helpers import EXCHANGES, MODES, NO_RETRY, ROOT, Exchange, Mode, create_token
 
 SUCCESS = next(exchange for exchange in EXCHANGES if exchange.name == "authorization_code_success")
 REFRESH = next(exchange for exchange in EXCHANGES if exchange.name == "refresh_token_success")
@@ -164,7 +164,14 @@ HOSTILE: list[Hostile] = [
     Hostile(
         "418 with a text body", 418, "text/plain", b"short and stout", errors.UnexpectedStatus, "unexpected status 418"
     ),
-    Hostile("302 to a login page", 302, "text/html", HTML, errors.UnexpectedStatus, "unexpected status 302 Found"),
+    Hostile(
+        "302 without a Location",
+        302,
+        "text/html",
+        HTML,
+        errors.RedirectError,
+        "302 Found: redirect to (no Location header) not followed",
+    ),
 ]
 
 
@@ -174,7 +181,7 @@ def client_for(hostile: Hostile) -> AuthenticatedClient:
 
     token_id, token = REFRESH.service_token
     return AuthenticatedClient.from_service_token(
-        token_id, token, httpx_args={"transport": httpx.MockTransport(handler)}
+        token_id, token, retry=NO_RETRY, httpx_args={"transport": httpx.MockTransport(handler)}
     )
 
 
@@ -219,7 +226,7 @@ async def run_everything(mode: Mode) -> list[str]:
         scenarios.append(
             (
                 AuthenticatedClient.from_service_token(
-                    token_id, token, httpx_args={"transport": httpx.MockTransport(handler)}
+                    token_id, token, retry=NO_RETRY, httpx_args={"transport": httpx.MockTransport(handler)}
                 ),
                 exchange,
             )

@@ -8,7 +8,7 @@ from planetscale_oauth import AuthenticatedClient, Client, errors
 from planetscale_oauth.api.oauth_tokens import create_oauth_token
 from planetscale_oauth.models import AuthorizationCodeGrant, OAuthToken, RefreshTokenGrant
 
-from helpers import MODES, Mode, canonical, create_token, resolve, spec
+from helpers import MODES, NO_RETRY, Mode, canonical, create_token, resolve, spec
 
 CODE_GRANT = AuthorizationCodeGrant(
     client_id="FAKE-client-id",
@@ -26,7 +26,7 @@ SPEC_EXAMPLE = spec()["paths"]["/organizations/{organization}/oauth-applications
 
 @pytest.fixture
 def client(prism_url: str) -> AuthenticatedClient:
-    return AuthenticatedClient.from_service_token("sto_FAKE", "pscale_tkn_FAKE", base_url=prism_url)
+    return AuthenticatedClient.from_service_token("sto_FAKE", "pscale_tkn_FAKE", base_url=prism_url, retry=NO_RETRY)
 
 
 @pytest.mark.parametrize("mode", MODES)

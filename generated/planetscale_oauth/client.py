@@ -1,16 +1,28 @@
 # Generated from openapi.yaml by openapi-python-client with the templates in templates/.
 # Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
-"""Clients: connection settings and credentials shared by every API call."""
+"""Clients: connection settings, credentials and the transport policy shared by every API call.
 
+Transport policy lives here and nowhere else: default timeouts, when a request may be retried and
+how long to wait, redirects (never followed to another origin), the User-Agent, the per-attempt log
+line, and turning httpx's network errors into the package's own.
+"""
+
+import asyncio
+import datetime
+import email.utils
 import logging
 import os
+import platform
+import random
 import ssl
+import time
+from collections.abc import Awaitable, Callable
 from typing import Any, Self
 
 import httpx
 from attrs import define, evolve, field
 
-from .errors import CredentialsError
+from .errors import APIConnectionError, APITimeoutError, CredentialsError
 from .types import redact
 
 DEFAULT_BASE_URL = "https://api.planetscale.com/v1"
@@ -20,17 +32,88 @@ SERVICE_TOKEN_ID_ENV = "PLANETSCALE_SERVICE_TOKEN_ID"
 SERVICE_TOKEN_ENV = "PLANETSCALE_SERVICE_TOKEN"
 BASE_URL_ENV = "PLANETSCALE_BASE_URL"
 
+DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=10.0)
+"""Seconds to connect, to wait for each read and write, and to wait for a pooled connection."""
+
+USER_AGENT = (
+    f"planetscale-oauth/0.1.0 "
+    f"python/{platform.python_version_tuple()[0]}.{platform.python_version_tuple()[1]} httpx/{httpx.__version__}"
+)
 
 _log = logging.getLogger("planetscale_oauth")
 
 
-def _log_response(response: httpx.Response) -> None:
-    # Method, path and status only: headers and bodies can carry credentials.
-    if _log.isEnabledFor(logging.DEBUG):
-        request = response.request
-        _log.debug(
-            "%s %s -> %d (%d bytes)", request.method, request.url.path, response.status_code, len(response.content)
-        )
+@define(frozen=True)
+class RetryRule:
+    """What may be retried for one kind of operation: error statuses, and failures before an answer."""
+
+    statuses: frozenset[int]
+    failures: tuple[type[httpx.TransportError], ...]
+
+
+# Failures where the request certainly never reached the server.
+_NOT_SENT: tuple[type[httpx.TransportError], ...] = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+RETRY_RULES: dict[str, RetryRule] = {
+    # POST/PATCH: the server may act on a request once only (an authorization code is single-use and
+    # a refresh may rotate the refresh token). Retry only when it cannot have acted: the request was
+    # never sent, or the server said so (429 Too Many Requests, 503 Service Unavailable). A read
+    # timeout, a dropped connection or a 500/502/504 may come after the server acted: never retried.
+    "unsafe": RetryRule(statuses=frozenset({429, 503}), failures=_NOT_SENT),
+    # GET/HEAD/PUT/DELETE/OPTIONS (RFC 9110 idempotent methods): repeating the request changes nothing.
+    "idempotent": RetryRule(
+        statuses=frozenset({429, 500, 502, 503, 504}),
+        failures=(*_NOT_SENT, httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError),
+    ),
+}
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+
+
+@define(frozen=True)
+class RetryPolicy:
+    """How often and how long to wait before trying a request again.
+
+    Waits are exponential with full jitter: before retry *n* a random time between 0 and
+    ``min(max_delay, initial_delay * 2 ** (n - 1))``, unless the answer carries ``Retry-After``
+    (seconds or an HTTP date), which is honoured as long as it is at most ``max_retry_after``.
+    ``sleep``, ``async_sleep``, ``random`` and ``now`` can be replaced, e.g. in tests.
+    """
+
+    max_retries: int = 2
+    initial_delay: float = 0.5
+    max_delay: float = 8.0
+    max_retry_after: float = 60.0
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+    async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
+    random: Callable[[], float] = field(default=random.random, repr=False)
+    now: Callable[[], float] = field(default=time.time, repr=False)
+
+    def delay(self, retry: int, response: httpx.Response | None) -> float | None:
+        """Seconds to wait before retry number ``retry`` (1 is the first), or None not to retry."""
+        if response is not None and "retry-after" in response.headers:
+            wait = self._retry_after(response.headers["retry-after"])
+            if wait is not None:
+                return wait if wait <= self.max_retry_after else None
+        return self.random() * min(self.max_delay, self.initial_delay * 2.0 ** (retry - 1))
+
+    def _retry_after(self, value: str) -> float | None:
+        value = value.strip()
+        if value.isdigit():
+            return float(value)
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=datetime.UTC)
+        return max(0.0, when.timestamp() - self.now())
+
+
+def _transport_error(exc: httpx.TransportError, method: str, route: str, attempts: int) -> APIConnectionError:
+    tried = f"after {attempts} attempt{'s' if attempts != 1 else ''}"
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"{method} {route} timed out ({type(exc).__name__}) {tried}")
+    return APIConnectionError(f"{method} {route} failed ({type(exc).__name__}: {exc}) {tried}")
 
 
 def _require_text(name: str, value: str) -> None:
@@ -44,7 +127,7 @@ def _names(mapping: dict[str, Any]) -> str:
 
 @define
 class Client:
-    """Connection settings for the API, shared by every call made with this client.
+    """Connection settings and transport policy, shared by every call made with this client.
 
     Keyword arguments:
         ``base_url``: The API's base URL; defaults to ``https://api.planetscale.com/v1``.
@@ -53,11 +136,17 @@ class Client:
 
         ``headers``: Headers to send with every request.
 
-        ``timeout``: An ``httpx.Timeout`` for every request; httpx's default when not given.
+        ``timeout``: An ``httpx.Timeout`` for every request; ``DEFAULT_TIMEOUT`` (connect 5 s,
+        read 30 s, write 30 s, pool 10 s) when not given. API functions also take ``timeout=``.
+
+        ``retry``: A ``RetryPolicy``; at most 2 retries by default. ``max_retries=`` on an API
+        function overrides the count for one call; ``RetryPolicy(max_retries=0)`` turns retries off.
 
         ``verify_ssl``: Whether to verify the server's TLS certificate, or the CA bundle / SSL context to use.
 
-        ``follow_redirects``: Whether to follow redirects. Off by default.
+        ``follow_redirects``: Follow redirects to the same origin (scheme, host and port) as
+        ``base_url``. Off by default. A redirect elsewhere is never followed: it raises
+        ``errors.RedirectError``, so no credential leaves for another host.
 
         ``httpx_args``: More arguments for the ``httpx.Client`` and ``httpx.AsyncClient`` constructors.
 
@@ -71,10 +160,11 @@ class Client:
     # Headers, cookies and httpx arguments can carry credentials: repr() shows only their names.
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=_names)
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=_names)
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
+    _timeout: httpx.Timeout = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=_names)
+    retry: RetryPolicy = field(factory=RetryPolicy, kw_only=True)
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
 
@@ -90,12 +180,12 @@ class Client:
         kwargs: dict[str, Any] = {
             "base_url": self._base_url,
             "cookies": self._cookies,
-            "headers": {**self._headers, **self._auth_headers()},
+            "headers": {"User-Agent": USER_AGENT, **self._headers, **self._auth_headers()},
             "verify": self._verify_ssl,
-            "follow_redirects": self._follow_redirects,
+            "timeout": self._timeout,
+            # Redirects are decided per response in request(); httpx never follows them itself.
+            "follow_redirects": False,
         }
-        if self._timeout is not None:
-            kwargs["timeout"] = self._timeout
         return {**kwargs, **self._httpx_args}
 
     def with_headers(self, headers: dict[str, str]) -> Self:
@@ -128,7 +218,7 @@ class Client:
         return self
 
     def get_httpx_client(self) -> httpx.Client:
-        """The underlying ``httpx.Client``, built on first use."""
+        """The underlying ``httpx.Client`` (one connection pool), built on first use."""
         if self._client is None:
             self._client = httpx.Client(**self._httpx_kwargs())
         return self._client
@@ -139,22 +229,137 @@ class Client:
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """The underlying ``httpx.AsyncClient``, built on first use."""
+        """The underlying ``httpx.AsyncClient`` (one connection pool), built on first use."""
         if self._async_client is None:
             self._async_client = httpx.AsyncClient(**self._httpx_kwargs())
         return self._async_client
 
-    def request(self, **kwargs: Any) -> httpx.Response:
-        """Send one request (``httpx.Client.request`` arguments) under this client's transport policy."""
-        response = self.get_httpx_client().request(**kwargs)
-        _log_response(response)
-        return response
+    def _retry_delay(
+        self, rule: RetryRule, retries: int, attempt: int, response: httpx.Response | None, failure: Exception | None
+    ) -> float | None:
+        """Seconds to wait before another attempt, or None to stop here."""
+        if attempt > retries:
+            return None
+        if failure is not None:
+            return self.retry.delay(attempt, None) if isinstance(failure, rule.failures) else None
+        assert response is not None
+        return self.retry.delay(attempt, response) if response.status_code in rule.statuses else None
 
-    async def arequest(self, **kwargs: Any) -> httpx.Response:
-        """Send one request (``httpx.AsyncClient.request`` arguments) under this client's transport policy."""
-        response = await self.get_async_httpx_client().request(**kwargs)
-        _log_response(response)
-        return response
+    def _redirect_to_follow(self, response: httpx.Response) -> httpx.Request | None:
+        """The next request of a redirect, when it may be followed: asked for, and to our own origin."""
+        target = response.next_request
+        if not self._follow_redirects or target is None:
+            return None
+        base = httpx.URL(self._base_url)
+        same_origin = (target.url.scheme, target.url.host, target.url.port) == (base.scheme, base.host, base.port)
+        return target if same_origin else None
+
+    def _log_attempt(
+        self, method: str, route: str, attempt: int, started: float, outcome: str, wait: float | None
+    ) -> None:
+        # Method, path template and outcome only: URLs, headers and bodies can carry credentials.
+        if _log.isEnabledFor(logging.DEBUG):
+            then = f", retrying in {wait:.2f} s" if wait is not None else ""
+            elapsed = (time.perf_counter() - started) * 1000
+            _log.debug("%s %s attempt %d -> %s in %.1f ms%s", method, route, attempt, outcome, elapsed, then)
+
+    def request(
+        self,
+        *,
+        method: str,
+        url: str,
+        route: str | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+        **kwargs: Any,
+    ) -> httpx.Response:
+        """Send a request under this client's transport policy and return the final response.
+
+        ``route`` is the path template for the log (defaults to ``url``); ``timeout`` and
+        ``max_retries`` override the client's for this call. Other arguments are those of
+        ``httpx.Client.request``. Network failures raise ``errors.APIConnectionError`` /
+        ``errors.APITimeoutError``; answers, error statuses included, are returned.
+        """
+        method = method.upper()
+        route = route or url
+        rule = RETRY_RULES["idempotent" if method in IDEMPOTENT_METHODS else "unsafe"]
+        retries = self.retry.max_retries if max_retries is None else max_retries
+        if timeout is not None:
+            kwargs["timeout"] = timeout
+        client = self.get_httpx_client()
+        attempt = 0
+        while True:
+            attempt += 1
+            started = time.perf_counter()
+            try:
+                response = client.request(method, url, follow_redirects=False, **kwargs)
+                while (follow := self._redirect_to_follow(response)) is not None:
+                    response.close()
+                    response = client.send(follow)
+            except httpx.TransportError as exc:
+                wait = self._retry_delay(rule, retries, attempt, None, exc)
+                self._log_attempt(method, route, attempt, started, type(exc).__name__, wait)
+                if wait is None:
+                    raise _transport_error(exc, method, route, attempt) from exc
+                self.retry.sleep(wait)
+                continue
+            wait = self._retry_delay(rule, retries, attempt, response, None)
+            self._log_attempt(method, route, attempt, started, str(response.status_code), wait)
+            if wait is None:
+                return response
+            response.close()
+            self.retry.sleep(wait)
+
+    async def arequest(
+        self,
+        *,
+        method: str,
+        url: str,
+        route: str | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+        **kwargs: Any,
+    ) -> httpx.Response:
+        """The async twin of ``request``: same policy, same arguments."""
+        method = method.upper()
+        route = route or url
+        rule = RETRY_RULES["idempotent" if method in IDEMPOTENT_METHODS else "unsafe"]
+        retries = self.retry.max_retries if max_retries is None else max_retries
+        if timeout is not None:
+            kwargs["timeout"] = timeout
+        client = self.get_async_httpx_client()
+        attempt = 0
+        while True:
+            attempt += 1
+            started = time.perf_counter()
+            try:
+                response = await client.request(method, url, follow_redirects=False, **kwargs)
+                while (follow := self._redirect_to_follow(response)) is not None:
+                    await response.aclose()
+                    response = await client.send(follow)
+            except httpx.TransportError as exc:
+                wait = self._retry_delay(rule, retries, attempt, None, exc)
+                self._log_attempt(method, route, attempt, started, type(exc).__name__, wait)
+                if wait is None:
+                    raise _transport_error(exc, method, route, attempt) from exc
+                await self.retry.async_sleep(wait)
+                continue
+            wait = self._retry_delay(rule, retries, attempt, response, None)
+            self._log_attempt(method, route, attempt, started, str(response.status_code), wait)
+            if wait is None:
+                return response
+            await response.aclose()
+            await self.retry.async_sleep(wait)
+
+    def close(self) -> None:
+        """Close the sync connection pool, if one was opened."""
+        if self._client is not None:
+            self._client.close()
+
+    async def aclose(self) -> None:
+        """Close the async connection pool, if one was opened."""
+        if self._async_client is not None:
+            await self._async_client.aclose()
 
     def __enter__(self) -> Self:
         """Enter the underlying ``httpx.Client``; it is closed on exit."""
@@ -206,6 +411,12 @@ class AuthenticatedClient(Client):
         if ":" in token_id:
             raise CredentialsError("token_id must not contain ':' (pass the ID and the token separately)")
         return cls(base_url=base_url, token=f"{token_id}:{token}", prefix="", **kwargs)
+
+    @classmethod
+    def from_access_token(cls, access_token: str, *, base_url: str = DEFAULT_BASE_URL, **kwargs: Any) -> Self:
+        """A client that authenticates with an OAuth access token: ``Authorization: Bearer <token>``."""
+        _require_text("access_token", access_token)
+        return cls(base_url=base_url, token=access_token, prefix="Bearer", **kwargs)
 
     @classmethod
     def from_env(cls, *, base_url: str | None = None, **kwargs: Any) -> Self:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from http import HTTPStatus
 from typing import Any
 
-from .types import REDACTED, Response, Unset
+from .types import REDACTED, REQUEST_ID_HEADER, Response, Unset
 
 _SNIPPET_LENGTH = 200
 MAX_BODY_BYTES = 1024 * 1024
@@ -58,8 +58,19 @@ class CredentialsError(PlanetScaleError, ValueError):
     """A credential is missing or blank; raised when a client is built, before any request."""
 
 
+class APIConnectionError(PlanetScaleError):
+    """No answer came: the connection failed or broke. The httpx exception is the ``__cause__``."""
+
+
+class APITimeoutError(APIConnectionError):
+    """No answer came in time (connect, read, write or pool timeout)."""
+
+
 class APIStatusError(PlanetScaleError):
-    """The server answered with an error status. ``content`` holds the raw response body."""
+    """The server answered with an error status. ``content`` holds the raw response body.
+
+    ``request_id`` is the server's id for the request (the ``X-Request-Id`` header), when it sent one.
+    """
 
     status_code: int
 
@@ -74,6 +85,16 @@ class APIStatusError(PlanetScaleError):
     ) -> None:
         super().__init__(message, status_code=status_code, code=code, headers=headers)
         self.content = content
+        self.request_id: str | None = self.headers.get(REQUEST_ID_HEADER)
+
+
+class RedirectError(APIStatusError):
+    """3xx: the server redirected elsewhere. Not followed, so no credential leaves for another host.
+
+    ``location`` is where it pointed (without its query string).
+    """
+
+    location: str = ""
 
 
 class AuthenticationError(APIStatusError):
@@ -203,6 +224,8 @@ def error_class_for_status(status_code: int) -> type[APIStatusError]:
         return _STATUS_ERRORS[status_code]
     if 500 <= status_code <= 599:
         return ServerError
+    if 300 <= status_code <= 399:
+        return RedirectError
     return UnexpectedStatus
 
 
@@ -217,6 +240,17 @@ def from_response(response: Response[Any], secrets: Iterable[str] = ()) -> APISt
     cls = error_class_for_status(status_code)
     if cls is UnexpectedStatus:
         return UnexpectedStatus(status_code, response.content, headers=response.headers, secrets=known)
+    if cls is RedirectError:
+        location = _scrub(response.headers.get("location", "").split("?")[0], known) or "(no Location header)"
+        redirect = RedirectError(
+            f"{_describe_status(status_code)}: redirect to {location} not followed; credentials are sent only to the "
+            "client's base URL",
+            status_code=status_code,
+            headers=response.headers,
+            content=response.content,
+        )
+        redirect.location = location
+        return redirect
     code, message = _code_and_message(response.content)
     if message is None:
         described = f"malformed error response: {_snippet(response.content, known)}"
@@ -330,13 +364,16 @@ def _snippet(content: bytes, secrets: tuple[str, ...] = ()) -> str:
 
 
 __all__ = [
+    "APIConnectionError",
     "APIStatusError",
+    "APITimeoutError",
     "AuthenticationError",
     "CredentialsError",
     "ForbiddenError",
     "NotFoundError",
     "PlanetScaleError",
     "RateLimitError",
+    "RedirectError",
     "ResponseValidationError",
     "ServerError",
     "UnexpectedStatus",

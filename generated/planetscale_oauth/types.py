@@ -22,6 +22,9 @@ UNSET: Unset = Unset()
 
 REDACTED = "<redacted>"
 
+REQUEST_ID_HEADER = "x-request-id"
+"""The response header with the server's id for a request, kept on errors and responses."""
+
 
 def redact(value: object) -> str:
     """The repr of a sensitive value: whether it is there, never what it is."""
@@ -84,6 +87,11 @@ class Response(Generic[T]):
     parsed: T | None
     _secrets: tuple[str, ...] = field(default=(), kw_only=True, alias="secrets", eq=False)
 
+    @property
+    def request_id(self) -> str | None:
+        """The server's id for the request (``X-Request-Id``), when it sent one."""
+        return self.headers.get(REQUEST_ID_HEADER)
+
     def __repr__(self) -> str:
         text = (
             f"Response(status_code={self.status_code!r}, content=<{len(self.content)} bytes>, parsed={self.parsed!r})"
@@ -95,6 +103,7 @@ class Response(Generic[T]):
 
 __all__ = [
     "REDACTED",
+    "REQUEST_ID_HEADER",
     "UNSET",
     "Response",
     "Timestamp",

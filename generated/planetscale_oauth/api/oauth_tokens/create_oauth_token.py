@@ -14,6 +14,9 @@ from ...models.oauth_token import OAuthToken
 from ...models.refresh_token_grant import RefreshTokenGrant
 from ...types import Response
 
+_ROUTE = "/organizations/{organization}/oauth-applications/{id}/token"
+"""The path template, named in log lines instead of the path (which holds the caller's names)."""
+
 
 def _get_kwargs(
     organization: str,
@@ -126,6 +129,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AuthorizationCodeGrant | RefreshTokenGrant,
+    timeout: httpx.Timeout | float | None = None,
+    max_retries: int | None = None,
 ) -> Response[Error | OAuthToken]:
     """Create or renew an OAuth token
 
@@ -143,11 +148,14 @@ def sync_detailed(
         id (str): The ID of the OAuth application
         body (AuthorizationCodeGrant | RefreshTokenGrant): The body of a token request, one shape
             per grant type.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's retry count for this call (0: no retry).
 
     Raises:
         errors.ResponseValidationError: The body of a success status is not the documented model.
         errors.UnexpectedStatus: An undocumented status, when ``client.raise_on_unexpected_status`` is set.
-        httpx.TimeoutException: The request took longer than the client's timeout.
+        errors.APITimeoutError: No answer within the timeout (after the retries the operation allows).
+        errors.APIConnectionError: The connection failed or broke (after the retries the operation allows).
 
     Returns:
         Response[Error | OAuthToken]: status, headers, raw content and the parsed body.
@@ -158,7 +166,7 @@ def sync_detailed(
         id=id,
         body=body,
     )
-    response = client.request(**kwargs)
+    response = client.request(**kwargs, route=_ROUTE, timeout=timeout, max_retries=max_retries)
     return _build_response(client=client, response=response, body=body)
 
 
@@ -168,6 +176,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AuthorizationCodeGrant | RefreshTokenGrant,
+    timeout: httpx.Timeout | float | None = None,
+    max_retries: int | None = None,
 ) -> OAuthToken:
     """Create or renew an OAuth token
 
@@ -185,6 +195,8 @@ def sync(
         id (str): The ID of the OAuth application
         body (AuthorizationCodeGrant | RefreshTokenGrant): The body of a token request, one shape
             per grant type.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's retry count for this call (0: no retry).
 
     Raises:
         errors.AuthenticationError: 401 Unauthorized
@@ -196,7 +208,8 @@ def sync(
         errors.ServerError: Any other 5xx status.
         errors.UnexpectedStatus: Any other status the API does not document.
         errors.ResponseValidationError: The body of a success status is not the documented model.
-        httpx.TimeoutException: The request took longer than the client's timeout.
+        errors.APITimeoutError: No answer within the timeout (after the retries the operation allows).
+        errors.APIConnectionError: The connection failed or broke (after the retries the operation allows).
 
     Returns:
         OAuthToken
@@ -208,6 +221,8 @@ def sync(
             id=id,
             client=client,
             body=body,
+            timeout=timeout,
+            max_retries=max_retries,
         ),
         client=client,
         body=body,
@@ -220,6 +235,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AuthorizationCodeGrant | RefreshTokenGrant,
+    timeout: httpx.Timeout | float | None = None,
+    max_retries: int | None = None,
 ) -> Response[Error | OAuthToken]:
     """Create or renew an OAuth token
 
@@ -237,11 +254,14 @@ async def asyncio_detailed(
         id (str): The ID of the OAuth application
         body (AuthorizationCodeGrant | RefreshTokenGrant): The body of a token request, one shape
             per grant type.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's retry count for this call (0: no retry).
 
     Raises:
         errors.ResponseValidationError: The body of a success status is not the documented model.
         errors.UnexpectedStatus: An undocumented status, when ``client.raise_on_unexpected_status`` is set.
-        httpx.TimeoutException: The request took longer than the client's timeout.
+        errors.APITimeoutError: No answer within the timeout (after the retries the operation allows).
+        errors.APIConnectionError: The connection failed or broke (after the retries the operation allows).
 
     Returns:
         Response[Error | OAuthToken]: status, headers, raw content and the parsed body.
@@ -252,7 +272,7 @@ async def asyncio_detailed(
         id=id,
         body=body,
     )
-    response = await client.arequest(**kwargs)
+    response = await client.arequest(**kwargs, route=_ROUTE, timeout=timeout, max_retries=max_retries)
     return _build_response(client=client, response=response, body=body)
 
 
@@ -262,6 +282,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AuthorizationCodeGrant | RefreshTokenGrant,
+    timeout: httpx.Timeout | float | None = None,
+    max_retries: int | None = None,
 ) -> OAuthToken:
     """Create or renew an OAuth token
 
@@ -279,6 +301,8 @@ async def asyncio(
         id (str): The ID of the OAuth application
         body (AuthorizationCodeGrant | RefreshTokenGrant): The body of a token request, one shape
             per grant type.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's retry count for this call (0: no retry).
 
     Raises:
         errors.AuthenticationError: 401 Unauthorized
@@ -290,7 +314,8 @@ async def asyncio(
         errors.ServerError: Any other 5xx status.
         errors.UnexpectedStatus: Any other status the API does not document.
         errors.ResponseValidationError: The body of a success status is not the documented model.
-        httpx.TimeoutException: The request took longer than the client's timeout.
+        errors.APITimeoutError: No answer within the timeout (after the retries the operation allows).
+        errors.APIConnectionError: The connection failed or broke (after the retries the operation allows).
 
     Returns:
         OAuthToken
@@ -302,6 +327,8 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            timeout=timeout,
+            max_retries=max_retries,
         ),
         client=client,
         body=body,
