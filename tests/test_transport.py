@@ -385,3 +385,21 @@ async def test_one_pool_per_client_closed_on_exit(httpserver: HTTPServer, mode: 
             assert client.get_async_httpx_client() is async_pool
         assert async_pool.is_closed
     assert len(httpserver.log) == 2
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_idempotent_methods_follow_the_wider_rule(httpserver: HTTPServer, waits: Waits, mode: Mode) -> None:
+    # No GET operation exists yet; client.request applies the rule any generated GET would get.
+    answers = [lambda r: error(500), lambda r: error(502), lambda r: token()]
+    queue = list(answers)
+    httpserver.expect_request("/v1/ping", method="GET").respond_with_handler(lambda request: queue.pop(0)(request))
+    client = AuthenticatedClient.from_service_token(
+        "sto_FAKE", "pscale_tkn_FAKE", base_url=httpserver.url_for("/v1"), retry=waits.policy()
+    )
+    if mode == "sync":
+        response = client.request(method="get", url="/ping")
+    else:
+        response = await client.arequest(method="get", url="/ping")
+    assert response.status_code == 200
+    assert len(httpserver.log) == 3
+    assert waits.seen == [0.5, 1.0]
