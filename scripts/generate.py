@@ -1,11 +1,11 @@
-"""Generate the planetscale_oauth package from openapi.yaml, or check that generated/ is current.
+"""Generate the planetscale_oauth package and its docs from openapi.yaml, or check they are current.
 
-    python scripts/generate.py           # regenerate generated/planetscale_oauth
-    python scripts/generate.py --check   # fail, naming the files, if generated/ is stale
+    python scripts/generate.py           # regenerate generated/planetscale_oauth and docs/
+    python scripts/generate.py --check   # fail, naming the files, if either is stale or hand-edited
 
-Both build the package in a scratch folder inside the repository (so ruff finds the root
-pyproject.toml, whose settings shape the output), stamp every Python file with a
-"do not edit" header, then either replace generated/planetscale_oauth or compare with it.
+Both build into a scratch folder inside the repository (so ruff finds the root pyproject.toml,
+whose settings shape the output), stamp every Python file with a "do not edit" header, render the
+Markdown reference (scripts/render_docs.py), then either replace the targets or compare with them.
 """
 
 from __future__ import annotations
@@ -19,12 +19,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+import render_docs
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
 CONFIG = ROOT / "generator-config.yaml"
 TEMPLATES = ROOT / "templates"
 PACKAGE = "planetscale_oauth"
 TARGET = ROOT / "generated" / PACKAGE
+DOCS = ROOT / "docs"
 SCRATCH = ROOT / ".build"
 
 HEADER = (
@@ -96,42 +99,47 @@ GENERATE_WORDS = {"missing": "new", "extra": "removed", "differs": "changed"}
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
-    parser.add_argument(
-        "--target",
-        type=Path,
-        default=TARGET,
-        help="the package folder to write or check (default: generated/planetscale_oauth)",
-    )
+    parser.add_argument("--target", type=Path, default=TARGET, help="the package folder to write or check")
+    parser.add_argument("--docs-target", type=Path, default=DOCS, help="the docs folder to write or check")
     args = parser.parse_args()
-    target: Path = args.target.resolve()
-    shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
+    targets = {"package": args.target.resolve(), "docs": args.docs_target.resolve()}
 
     SCRATCH.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=SCRATCH) as scratch:
-        fresh = build(Path(scratch))
+        fresh = {"package": build(Path(scratch)), "docs": Path(scratch) / "docs"}
+        render_docs.render(SPEC, fresh["package"], fresh["docs"])
+        found = {key: differences(fresh[key], targets[key]) for key in targets}
         if args.check:
-            lines = differences(fresh, target)
-            if lines:
-                print(f"{shown} is not what openapi.yaml + templates/ generate:", file=sys.stderr)
-                for kind, name in lines:
-                    print(f"  {CHECK_WORDS[kind]}: {name}", file=sys.stderr)
-                print("Run `make generate` (never edit generated code by hand).", file=sys.stderr)
-                return 1
-            print(f"{shown} is current ({len(files_of(fresh))} files).")
-            return 0
-        changed = differences(fresh, target)
-        if target.exists():
-            shutil.rmtree(target)
-        shutil.copytree(fresh, target)
-    names = sorted(files_of(target))
-    print(f"Generated {len(names)} files in {shown}:")
-    for name in names:
-        line_count = (target / name).read_text(encoding="utf-8").count("\n")
-        print(f"  {name} ({line_count} lines)")
-    print(f"{len(changed)} changed since the last generation" + (":" if changed else "."))
-    for kind, name in changed:
-        print(f"  {GENERATE_WORDS[kind]}: {name}")
+            stale = False
+            for key, target in targets.items():
+                if found[key]:
+                    stale = True
+                    print(f"{shown(target)} is not what openapi.yaml + templates/ generate:", file=sys.stderr)
+                    for kind, name in found[key]:
+                        print(f"  {CHECK_WORDS[kind]}: {name}", file=sys.stderr)
+                else:
+                    print(f"{shown(target)} is current ({len(files_of(fresh[key]))} files).")
+            if stale:
+                print("Run `make generate` (never edit generated code or docs by hand).", file=sys.stderr)
+            return 1 if stale else 0
+        for key, target in targets.items():
+            if target.exists():
+                shutil.rmtree(target)
+            shutil.copytree(fresh[key], target, ignore=shutil.ignore_patterns("__pycache__"))
+    for key, target in targets.items():
+        names = sorted(files_of(target))
+        print(f"Generated {len(names)} files in {shown(target)}:")
+        for name in names:
+            line_count = (target / name).read_text(encoding="utf-8").count("\n")
+            print(f"  {name} ({line_count} lines)")
+        print(f"{len(found[key])} changed since the last generation" + (":" if found[key] else "."))
+        for kind, name in found[key]:
+            print(f"  {GENERATE_WORDS[kind]}: {name}")
     return 0
+
+
+def shown(path: Path) -> Path:
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
 
 
 if __name__ == "__main__":

@@ -23,7 +23,12 @@ TEMPLATES = ROOT / "templates"
 BUILTIN_TEMPLATES = Path(openapi_python_client.__file__).parent / "templates"
 GENERATE = ROOT / "scripts" / "generate.py"
 HEADER = "# Generated from openapi.yaml by openapi-python-client with the templates in templates/.\n"
-CUSTOM_TEMPLATES = sorted(path.relative_to(TEMPLATES).as_posix() for path in TEMPLATES.rglob("*.jinja"))
+DOCS = ROOT / "docs"
+# templates/docs/ holds the Markdown reference's page templates; every other template overrides a built-in.
+CUSTOM_TEMPLATES = sorted(
+    path.relative_to(TEMPLATES).as_posix() for path in TEMPLATES.rglob("*.jinja") if "docs" not in path.parts
+)
+DOC_TEMPLATES = sorted(path.name for path in (TEMPLATES / "docs").glob("*.jinja"))
 
 
 @pytest.mark.parametrize("name", sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")))
@@ -46,31 +51,50 @@ def test_each_template_overrides_one_builtin_and_says_what_and_from_which_versio
     assert f"derived-from: {version('openapi-python-client')}" in comment.group(1)
 
 
+@pytest.mark.parametrize("name", DOC_TEMPLATES)
+def test_each_docs_template_says_what_it_renders(name: str) -> None:
+    text = (TEMPLATES / "docs" / name).read_text(encoding="utf-8")
+    assert re.match(r"\{#\s*Docs template \(not an override of the generator's\)", text), name
+
+
+@pytest.mark.parametrize("name", sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")))
+def test_every_docs_page_says_do_not_edit(name: str) -> None:
+    assert (DOCS / name).read_text(encoding="utf-8").startswith("<!-- Generated from openapi.yaml")
+
+
 def test_version_comes_from_generator_config() -> None:
     config = yaml.safe_load((ROOT / "generator-config.yaml").read_text(encoding="utf-8"))
     assert planetscale_oauth.__version__ == config["package_version_override"]
 
 
-def run_check(target: Path) -> subprocess.CompletedProcess[str]:
+def run_check(target: Path, docs: Path = DOCS) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(GENERATE), "--check", "--target", str(target)], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, str(GENERATE), "--check", "--target", str(target), "--docs-target", str(docs)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
 
 
 def test_check_generated_names_a_hand_edited_file(tmp_path: Path) -> None:
     copy = tmp_path / "planetscale_oauth"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    assert run_check(copy).returncode == 0
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs)
+    assert run_check(copy, docs).returncode == 0
 
     edited = copy / "models" / "oauth_token.py"
     edited.write_text(edited.read_text(encoding="utf-8") + "# a hand edit\n", encoding="utf-8")
     (copy / "models" / "stray.py").write_text("", encoding="utf-8")
     (copy / "errors.py").unlink()
-    result = run_check(copy)
+    page = docs / "models" / "OAuthToken.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("yes", "no"), encoding="utf-8")
+    result = run_check(copy, docs)
     assert result.returncode == 1
     assert "differs: models/oauth_token.py" in result.stderr
     assert "not generated (extra): models/stray.py" in result.stderr
     assert "missing: errors.py" in result.stderr
+    assert "differs: models/OAuthToken.md" in result.stderr
 
 
 def test_wheel_installs_the_typed_package(tmp_path: Path) -> None:

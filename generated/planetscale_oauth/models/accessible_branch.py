@@ -16,6 +16,8 @@ T = TypeVar("T", bound="AccessibleBranch")
 
 @_attrs_define
 class AccessibleBranch:
+    """A database branch the token can reach."""
+
     name: str
     """ the name of the branch """
     id: str

@@ -16,6 +16,8 @@ T = TypeVar("T", bound="AccessibleDatabase")
 
 @_attrs_define
 class AccessibleDatabase:
+    """A database the token can reach."""
+
     name: str
     """ the name of the database the token has access to """
     id: str

@@ -16,6 +16,8 @@ T = TypeVar("T", bound="AccessibleOrganization")
 
 @_attrs_define
 class AccessibleOrganization:
+    """An organization the token can reach."""
+
     name: str
     """ the name of the organization """
     id: str

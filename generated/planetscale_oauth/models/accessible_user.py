@@ -16,6 +16,8 @@ T = TypeVar("T", bound="AccessibleUser")
 
 @_attrs_define
 class AccessibleUser:
+    """A user the token acts for."""
+
     name: str
     """ the name of the user """
     id: str

@@ -1,0 +1,218 @@
+"""Render the Markdown reference (docs/) from openapi.yaml and the freshly generated package.
+
+Called by generate.py after the code is generated. The spec gives the words (summaries,
+descriptions, required accesses, which fields are sensitive or nullable); the generated package
+gives the Python facts (module paths, class names, field types, the error class for each status),
+so the docs cannot drift from the code. The page layouts are the jinja2 templates in templates/docs/.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import json
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import attrs
+import jinja2
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC_TEMPLATES = ROOT / "templates" / "docs"
+ALIAS = "_planetscale_oauth_for_docs"
+# Body fields whose example value comes from an environment variable rather than from the spec.
+ENV_PREFIX = "PLANETSCALE_OAUTH_"
+
+
+def load_package(package_dir: Path) -> ModuleType:
+    """Import the package in ``package_dir`` under a private name (it may differ from the installed one)."""
+    for name in [name for name in sys.modules if name == ALIAS or name.startswith(ALIAS + ".")]:
+        del sys.modules[name]
+    spec = importlib.util.spec_from_file_location(
+        ALIAS, package_dir / "__init__.py", submodule_search_locations=[str(package_dir)]
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[ALIAS] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def snake(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        target: Any = spec
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def ref_name(node: dict[str, Any]) -> str:
+    ref: str = node["$ref"]
+    return ref.rsplit("/", 1)[-1]
+
+
+def nullable(schema: dict[str, Any]) -> bool:
+    kind = schema.get("type")
+    return isinstance(kind, list) and "null" in kind
+
+
+def model_pages(spec: dict[str, Any], package: Any) -> list[dict[str, Any]]:
+    models = importlib.import_module(f"{ALIAS}.models")
+    pages = []
+    for name, schema in spec["components"]["schemas"].items():
+        cls = getattr(models, name, None)
+        if cls is None or not attrs.has(cls):
+            continue  # e.g. a oneOf, which is a union of models rather than a class
+        required = set(schema.get("required", []))
+        fields = []
+        for field in attrs.fields(cls):
+            prop = schema.get("properties", {}).get(field.name)
+            if prop is None:
+                continue
+            fields.append(
+                {
+                    "name": field.name,
+                    "type": field.type,
+                    "required": field.name in required,
+                    "nullable": nullable(prop),
+                    "sensitive": prop.get("x-sensitive") is True,
+                    "description": resolve(spec, prop).get("description", ""),
+                }
+            )
+        pages.append(
+            {
+                "name": name,
+                "description": schema.get("description", ""),
+                "fields": fields,
+                "open": schema.get("additionalProperties", True) is not False,
+            }
+        )
+    return pages
+
+
+def example_value(spec: dict[str, Any], schema: dict[str, Any], name: str) -> str | None:
+    """Python source for a body field in an example: a secret or an id from the environment."""
+    prop = resolve(spec, schema["properties"][name])
+    if "const" in prop:
+        return None
+    if prop.get("x-sensitive") is True or name.endswith("_id"):
+        return f'os.environ["{ENV_PREFIX}{name.upper()}"]'
+    return json.dumps(schema.get("examples", [{}])[0].get(name, f"your-{name.replace('_', '-')}"))
+
+
+def operations(spec: dict[str, Any], package: Any) -> list[dict[str, Any]]:
+    errors = importlib.import_module(f"{ALIAS}.errors")
+    found = []
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            tag = op["tags"][0]
+            module_name = f"planetscale_oauth.api.{snake(tag)}.{op['operationId']}"
+            function = importlib.import_module(module_name.replace("planetscale_oauth", ALIAS)).sync
+            description, _, _ = op.get("description", "").partition("### Authorization")
+            params = [
+                {
+                    "name": param["name"],
+                    "type": param["schema"].get("type", "string").replace("string", "str"),
+                    "required": param.get("required", False),
+                    "description": param.get("description", ""),
+                    "example": param.get("example", param["name"]),
+                }
+                for param in op.get("parameters", [])
+            ]
+            body_schema = op["requestBody"]["content"]["application/json"]["schema"]
+            variants = resolve(spec, body_schema).get("oneOf", [body_schema])
+            bodies = []
+            for variant in variants:
+                schema = resolve(spec, variant)
+                values = [(name, example_value(spec, schema, name)) for name in schema.get("properties", {})]
+                bodies.append(
+                    {
+                        "model": ref_name(variant),
+                        "description": schema.get("description", ""),
+                        "fields": [(name, value) for name, value in values if value is not None],
+                    }
+                )
+            documented = []
+            for status, response in op["responses"].items():
+                if not status.startswith(("1", "2", "3")):
+                    cls = errors.error_class_for_status(int(status))
+                    documented.append(
+                        {"status": status, "error": cls.__name__, "description": resolve(spec, response)["description"]}
+                    )
+            success = op["responses"]["200"]["content"]["application/json"]["schema"]
+            found.append(
+                {
+                    "tag": tag,
+                    "module": module_name,
+                    "name": op["operationId"],
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": description.strip(),
+                    "accesses": op.get("x-service-token-accesses", []),
+                    "deprecated": op.get("deprecated", False),
+                    "params": params,
+                    "bodies": bodies,
+                    "response": ref_name(success),
+                    "errors": documented,
+                    "signature": re.sub(rf"{ALIAS}\.[a-z_.]*\.(?=[A-Z])", "", str(inspect.signature(function))),
+                }
+            )
+    return found
+
+
+def render(spec_path: Path, package_dir: Path, out_dir: Path) -> list[Path]:
+    """Write the docs for ``spec_path`` and the package in ``package_dir`` into ``out_dir``."""
+    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    package = load_package(package_dir)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(DOC_TEMPLATES),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+    )
+    ops = operations(spec, package)
+    models = model_pages(spec, package)
+    names = sorted((model["name"] for model in models), key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
+
+    def link_types(text: str, prefix: str = "") -> str:
+        """A type as code (pipes escaped for tables), followed by links to the models it names."""
+        linked = [f"[{name}]({prefix}{name}.md)" for name in dict.fromkeys(pattern.findall(text))]
+        code = "`" + text.replace("|", "\\|") + "`"
+        return f"{code} ({', '.join(linked)})" if linked else code
+
+    env.filters["link_types"] = link_types
+    tags = [
+        {
+            "name": tag["name"],
+            "title": tag.get("x-displayName", tag["name"]),
+            "description": tag.get("description", ""),
+            "file": f"{snake(tag['name'])}.md",
+            "operations": [op for op in ops if op["tag"] == tag["name"]],
+        }
+        for tag in spec.get("tags", [])
+    ]
+    context = {"spec": spec, "tags": tags, "models": models, "version": package.__version__}
+    written = []
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "models").mkdir(exist_ok=True)
+    pages: list[tuple[Path, str, dict[str, Any]]] = [(out_dir / "README.md", "index.md.jinja", {})]
+    pages += [(out_dir / tag["file"], "tag.md.jinja", {"tag": tag}) for tag in tags]
+    pages += [(out_dir / "models" / f"{model['name']}.md", "model.md.jinja", {"model": model}) for model in models]
+    for path, template, extra in pages:
+        text = env.get_template(template).render(**context, **extra)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,85 @@
+"""Every Python example in README.md and docs/ runs as printed against Prism; so does `make demo`.
+
+No example may print a secret it was given or the token it got back.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT, SPEC_PATH, spec
+
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+EXAMPLES = [
+    (page, index, code)
+    for page in PAGES
+    for index, code in enumerate(re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.DOTALL))
+]
+TOKEN = spec()["paths"]["/organizations/{organization}/oauth-applications/{id}/token"]["post"]["responses"]["200"][
+    "content"
+]["application/json"]["example"]
+SECRETS = {
+    "PLANETSCALE_SERVICE_TOKEN": "pscale_tkn_FAKEexample",
+    "PLANETSCALE_OAUTH_CLIENT_SECRET": "FAKE-example-client-secret",
+    "PLANETSCALE_OAUTH_CODE": "FAKE-example-code",
+    "PLANETSCALE_OAUTH_REFRESH_TOKEN": "FAKE-example-refresh-token",
+}
+
+
+def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+
+
+def names(page: Path) -> str:
+    return page.relative_to(ROOT).as_posix()
+
+
+def test_readme_and_reference_have_sync_and_async_examples() -> None:
+    for page in (ROOT / "README.md", ROOT / "docs" / "oauth_tokens.md"):
+        codes = [code for example_page, _, code in EXAMPLES if example_page == page]
+        assert any("create_oauth_token.sync(" in code for code in codes), page
+        assert any("create_oauth_token.asyncio(" in code for code in codes), page
+    reference = [code for page, _, code in EXAMPLES if page.name == "oauth_tokens.md"]
+    assert any("AuthorizationCodeGrant(" in code and "code=" in code and "redirect_uri=" in code for code in reference)
+    assert any("RefreshTokenGrant(" in code and "refresh_token=" in code for code in reference)
+
+
+@pytest.mark.parametrize(("page", "index", "code"), EXAMPLES, ids=[f"{names(p)}#{i}" for p, i, _ in EXAMPLES])
+def test_example_runs_as_printed(prism_url: str, page: Path, index: int, code: str) -> None:
+    env = {
+        **os.environ,
+        **SECRETS,
+        "PLANETSCALE_SERVICE_TOKEN_ID": "sto_FAKEexample",
+        "PLANETSCALE_BASE_URL": prism_url,
+        "PLANETSCALE_ORG": "acme",
+        "PLANETSCALE_OAUTH_APP_ID": "oauthapp_FAKE01",
+        "PLANETSCALE_OAUTH_CLIENT_ID": "FAKE-example-client-id",
+    }
+    result = run([sys.executable, "-c", code], env)
+    assert result.returncode == 0, result.stderr
+    assert f"token {TOKEN['id']}" in result.stdout
+    output = result.stdout + result.stderr
+    leaked = [
+        value for value in [*SECRETS.values(), TOKEN["token"], TOKEN["plain_text_refresh_token"]] if value in output
+    ]
+    assert leaked == []
+
+
+def test_demo_exchanges_refreshes_and_redacts() -> None:
+    result = run([sys.executable, str(ROOT / "scripts" / "demo.py")], dict(os.environ))
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert "authorization code exchanged:" in output
+    assert "token refreshed:" in output
+    assert "UnprocessableEntityError: 422 Unprocessable Entity" in output
+    assert "'<redacted>'" in output
+    secrets = ["demo-client-secret-not-real", "pscale_tkn_demo_not_real", "demo-authorization-code"]
+    secrets += [TOKEN["token"], TOKEN["plain_text_refresh_token"]]
+    assert [secret for secret in secrets if secret in output] == []
+    assert str(SPEC_PATH.name) in output
