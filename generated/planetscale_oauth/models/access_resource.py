@@ -14,6 +14,16 @@ from ..types import UNSET, format_datetime, parse_datetime
 
 T = TypeVar("T", bound="AccessResource")
 
+_KNOWN_FIELDS = frozenset(
+    (
+        "id",
+        "name",
+        "created_at",
+        "updated_at",
+        "deleted_at",
+    )
+)
+
 
 @_attrs_define
 class AccessResource:
@@ -63,20 +73,20 @@ class AccessResource:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise invalid("", "object", src_dict)
-        d = dict(src_dict)
-        id_raw = d.pop("id", UNSET)
+        get = src_dict.get
+        id_raw = get("id", UNSET)
         if not isinstance(id_raw, str):
             raise invalid("id", "string", id_raw)
         id = id_raw
 
-        name_raw = d.pop("name", UNSET)
+        name_raw = get("name", UNSET)
         if not isinstance(name_raw, str):
             raise invalid("name", "string", name_raw)
         name = name_raw
 
-        created_at_raw = d.pop("created_at", UNSET)
+        created_at_raw = get("created_at", UNSET)
         if not isinstance(created_at_raw, str):
             raise invalid("created_at", "date-time string", created_at_raw)
         try:
@@ -84,7 +94,7 @@ class AccessResource:
         except ValueError:
             raise invalid("created_at", "date-time string", created_at_raw, show_value=True) from None
 
-        updated_at_raw = d.pop("updated_at", UNSET)
+        updated_at_raw = get("updated_at", UNSET)
         if not isinstance(updated_at_raw, str):
             raise invalid("updated_at", "date-time string", updated_at_raw)
         try:
@@ -92,7 +102,7 @@ class AccessResource:
         except ValueError:
             raise invalid("updated_at", "date-time string", updated_at_raw, show_value=True) from None
 
-        deleted_at_raw = d.pop("deleted_at", UNSET)
+        deleted_at_raw = get("deleted_at", UNSET)
         deleted_at: datetime.datetime | None
         if deleted_at_raw is None:
             deleted_at = None
@@ -111,7 +121,11 @@ class AccessResource:
             updated_at=updated_at,
             deleted_at=deleted_at,
         )
-        access_resource.additional_properties = d
+        # Every required field is there, so more keys than that may mean fields this version does not know.
+        if len(src_dict) > 5:
+            access_resource.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
+            }
         return access_resource
 
     @property

@@ -13,6 +13,13 @@ from ..types import UNSET
 
 T = TypeVar("T", bound="AccessScope")
 
+_KNOWN_FIELDS = frozenset(
+    (
+        "name",
+        "description",
+    )
+)
+
 
 @_attrs_define
 class AccessScope:
@@ -43,15 +50,15 @@ class AccessScope:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise invalid("", "object", src_dict)
-        d = dict(src_dict)
-        name_raw = d.pop("name", UNSET)
+        get = src_dict.get
+        name_raw = get("name", UNSET)
         if not isinstance(name_raw, str):
             raise invalid("name", "string", name_raw)
         name = name_raw
 
-        description_raw = d.pop("description", UNSET)
+        description_raw = get("description", UNSET)
         if not isinstance(description_raw, str):
             raise invalid("description", "string", description_raw)
         description = description_raw
@@ -60,7 +67,11 @@ class AccessScope:
             name=name,
             description=description,
         )
-        access_scope.additional_properties = d
+        # Every required field is there, so more keys than that may mean fields this version does not know.
+        if len(src_dict) > 2:
+            access_scope.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
+            }
         return access_scope
 
     @property

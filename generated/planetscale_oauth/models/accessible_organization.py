@@ -13,6 +13,14 @@ from ..types import UNSET
 
 T = TypeVar("T", bound="AccessibleOrganization")
 
+_KNOWN_FIELDS = frozenset(
+    (
+        "name",
+        "id",
+        "url",
+    )
+)
+
 
 @_attrs_define
 class AccessibleOrganization:
@@ -48,20 +56,20 @@ class AccessibleOrganization:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise invalid("", "object", src_dict)
-        d = dict(src_dict)
-        name_raw = d.pop("name", UNSET)
+        get = src_dict.get
+        name_raw = get("name", UNSET)
         if not isinstance(name_raw, str):
             raise invalid("name", "string", name_raw)
         name = name_raw
 
-        id_raw = d.pop("id", UNSET)
+        id_raw = get("id", UNSET)
         if not isinstance(id_raw, str):
             raise invalid("id", "string", id_raw)
         id = id_raw
 
-        url_raw = d.pop("url", UNSET)
+        url_raw = get("url", UNSET)
         if not isinstance(url_raw, str):
             raise invalid("url", "string", url_raw)
         url = url_raw
@@ -71,7 +79,11 @@ class AccessibleOrganization:
             id=id,
             url=url,
         )
-        accessible_organization.additional_properties = d
+        # Every required field is there, so more keys than that may mean fields this version does not know.
+        if len(src_dict) > 3:
+            accessible_organization.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
+            }
         return accessible_organization
 
     @property

@@ -13,6 +13,13 @@ from ..types import UNSET
 
 T = TypeVar("T", bound="AccessibleUser")
 
+_KNOWN_FIELDS = frozenset(
+    (
+        "name",
+        "id",
+    )
+)
+
 
 @_attrs_define
 class AccessibleUser:
@@ -43,15 +50,15 @@ class AccessibleUser:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise invalid("", "object", src_dict)
-        d = dict(src_dict)
-        name_raw = d.pop("name", UNSET)
+        get = src_dict.get
+        name_raw = get("name", UNSET)
         if not isinstance(name_raw, str):
             raise invalid("name", "string", name_raw)
         name = name_raw
 
-        id_raw = d.pop("id", UNSET)
+        id_raw = get("id", UNSET)
         if not isinstance(id_raw, str):
             raise invalid("id", "string", id_raw)
         id = id_raw
@@ -60,7 +67,11 @@ class AccessibleUser:
             name=name,
             id=id,
         )
-        accessible_user.additional_properties = d
+        # Every required field is there, so more keys than that may mean fields this version does not know.
+        if len(src_dict) > 2:
+            accessible_user.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
+            }
         return accessible_user
 
     @property

@@ -57,30 +57,30 @@ class AuthorizationCodeGrant:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise invalid("", "object", src_dict)
-        d = dict(src_dict)
-        grant_type_raw = d.pop("grant_type", UNSET)
+        get = src_dict.get
+        grant_type_raw = get("grant_type", UNSET)
         if grant_type_raw != "authorization_code":
             raise invalid("grant_type", "\u0027authorization_code\u0027", grant_type_raw)
         grant_type = grant_type_raw
 
-        client_id_raw = d.pop("client_id", UNSET)
+        client_id_raw = get("client_id", UNSET)
         if not isinstance(client_id_raw, str):
             raise invalid("client_id", "string", client_id_raw)
         client_id = client_id_raw
 
-        client_secret_raw = d.pop("client_secret", UNSET)
+        client_secret_raw = get("client_secret", UNSET)
         if not isinstance(client_secret_raw, str):
             raise invalid("client_secret", "string", client_secret_raw)
         client_secret = client_secret_raw
 
-        code_raw = d.pop("code", UNSET)
+        code_raw = get("code", UNSET)
         if not isinstance(code_raw, str):
             raise invalid("code", "string", code_raw)
         code = code_raw
 
-        redirect_uri_raw = d.pop("redirect_uri", UNSET)
+        redirect_uri_raw = get("redirect_uri", UNSET)
         if not isinstance(redirect_uri_raw, str):
             raise invalid("redirect_uri", "string", redirect_uri_raw)
         redirect_uri = redirect_uri_raw

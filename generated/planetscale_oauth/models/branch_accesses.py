@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,12 +11,14 @@ from attrs import field as _attrs_field
 from ..errors import ResponseValidationError, invalid
 from ..types import UNSET
 
-if TYPE_CHECKING:
-    from ..models.access_scope import AccessScope
-    from ..models.accessible_branch import AccessibleBranch
-
-
 T = TypeVar("T", bound="BranchAccesses")
+
+_KNOWN_FIELDS = frozenset(
+    (
+        "branches",
+        "accesses",
+    )
+)
 
 
 @_attrs_define
@@ -52,13 +54,10 @@ class BranchAccesses:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        from ..models.access_scope import AccessScope
-        from ..models.accessible_branch import AccessibleBranch
-
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise invalid("", "object", src_dict)
-        d = dict(src_dict)
-        branches_raw = d.pop("branches", UNSET)
+        get = src_dict.get
+        branches_raw = get("branches", UNSET)
         if not isinstance(branches_raw, list):
             raise invalid("branches", "array", branches_raw)
         branches: list[AccessibleBranch] = []
@@ -70,7 +69,7 @@ class BranchAccesses:
 
             branches.append(branches_item)
 
-        accesses_raw = d.pop("accesses", UNSET)
+        accesses_raw = get("accesses", UNSET)
         if not isinstance(accesses_raw, list):
             raise invalid("accesses", "array", accesses_raw)
         accesses: list[AccessScope] = []
@@ -86,7 +85,11 @@ class BranchAccesses:
             branches=branches,
             accesses=accesses,
         )
-        branch_accesses.additional_properties = d
+        # Every required field is there, so more keys than that may mean fields this version does not know.
+        if len(src_dict) > 2:
+            branch_accesses.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
+            }
         return branch_accesses
 
     @property
@@ -104,3 +107,8 @@ class BranchAccesses:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, so models that refer to each other can import each other.
+from ..models.access_scope import AccessScope  # noqa: E402
+from ..models.accessible_branch import AccessibleBranch  # noqa: E402

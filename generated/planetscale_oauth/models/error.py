@@ -13,6 +13,13 @@ from ..types import UNSET
 
 T = TypeVar("T", bound="Error")
 
+_KNOWN_FIELDS = frozenset(
+    (
+        "code",
+        "message",
+    )
+)
+
 
 @_attrs_define
 class Error:
@@ -43,15 +50,15 @@ class Error:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise invalid("", "object", src_dict)
-        d = dict(src_dict)
-        code_raw = d.pop("code", UNSET)
+        get = src_dict.get
+        code_raw = get("code", UNSET)
         if not isinstance(code_raw, str):
             raise invalid("code", "string", code_raw)
         code = code_raw
 
-        message_raw = d.pop("message", UNSET)
+        message_raw = get("message", UNSET)
         if not isinstance(message_raw, str):
             raise invalid("message", "string", message_raw)
         message = message_raw
@@ -60,7 +67,9 @@ class Error:
             code=code,
             message=message,
         )
-        error.additional_properties = d
+        # Every required field is there, so more keys than that may mean fields this version does not know.
+        if len(src_dict) > 2:
+            error.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS}
         return error
 
     @property

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,14 +11,16 @@ from attrs import field as _attrs_field
 from ..errors import ResponseValidationError, invalid
 from ..types import UNSET
 
-if TYPE_CHECKING:
-    from ..models.branch_accesses import BranchAccesses
-    from ..models.database_accesses import DatabaseAccesses
-    from ..models.organization_accesses import OrganizationAccesses
-    from ..models.user_accesses import UserAccesses
-
-
 T = TypeVar("T", bound="OAuthAccessesByResource")
+
+_KNOWN_FIELDS = frozenset(
+    (
+        "database",
+        "organization",
+        "branch",
+        "user",
+    )
+)
 
 
 @_attrs_define
@@ -60,33 +62,28 @@ class OAuthAccessesByResource:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        from ..models.branch_accesses import BranchAccesses
-        from ..models.database_accesses import DatabaseAccesses
-        from ..models.organization_accesses import OrganizationAccesses
-        from ..models.user_accesses import UserAccesses
-
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise invalid("", "object", src_dict)
-        d = dict(src_dict)
-        database_raw = d.pop("database", UNSET)
+        get = src_dict.get
+        database_raw = get("database", UNSET)
         try:
             database = DatabaseAccesses.from_dict(database_raw)
         except ResponseValidationError as exc:
             raise exc.within("database") from None
 
-        organization_raw = d.pop("organization", UNSET)
+        organization_raw = get("organization", UNSET)
         try:
             organization = OrganizationAccesses.from_dict(organization_raw)
         except ResponseValidationError as exc:
             raise exc.within("organization") from None
 
-        branch_raw = d.pop("branch", UNSET)
+        branch_raw = get("branch", UNSET)
         try:
             branch = BranchAccesses.from_dict(branch_raw)
         except ResponseValidationError as exc:
             raise exc.within("branch") from None
 
-        user_raw = d.pop("user", UNSET)
+        user_raw = get("user", UNSET)
         try:
             user = UserAccesses.from_dict(user_raw)
         except ResponseValidationError as exc:
@@ -98,7 +95,11 @@ class OAuthAccessesByResource:
             branch=branch,
             user=user,
         )
-        oauth_accesses_by_resource.additional_properties = d
+        # Every required field is there, so more keys than that may mean fields this version does not know.
+        if len(src_dict) > 4:
+            oauth_accesses_by_resource.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
+            }
         return oauth_accesses_by_resource
 
     @property
@@ -116,3 +117,10 @@ class OAuthAccessesByResource:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, so models that refer to each other can import each other.
+from ..models.branch_accesses import BranchAccesses  # noqa: E402
+from ..models.database_accesses import DatabaseAccesses  # noqa: E402
+from ..models.organization_accesses import OrganizationAccesses  # noqa: E402
+from ..models.user_accesses import UserAccesses  # noqa: E402

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,12 +12,27 @@ from attrs import field as _attrs_field
 from ..errors import ResponseValidationError, invalid
 from ..types import UNSET, format_datetime, parse_datetime, redact
 
-if TYPE_CHECKING:
-    from ..models.oauth_accesses_by_resource import OAuthAccessesByResource
-    from ..models.service_token_access import ServiceTokenAccess
-
-
 T = TypeVar("T", bound="OAuthToken")
+
+_KNOWN_FIELDS = frozenset(
+    (
+        "id",
+        "name",
+        "display_name",
+        "token",
+        "plain_text_refresh_token",
+        "avatar_url",
+        "created_at",
+        "updated_at",
+        "expires_at",
+        "last_used_at",
+        "actor_id",
+        "actor_display_name",
+        "actor_type",
+        "service_token_accesses",
+        "oauth_accesses_by_resource",
+    )
+)
 
 
 @_attrs_define
@@ -130,18 +145,15 @@ class OAuthToken:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        from ..models.oauth_accesses_by_resource import OAuthAccessesByResource
-        from ..models.service_token_access import ServiceTokenAccess
-
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise invalid("", "object", src_dict)
-        d = dict(src_dict)
-        id_raw = d.pop("id", UNSET)
+        get = src_dict.get
+        id_raw = get("id", UNSET)
         if not isinstance(id_raw, str):
             raise invalid("id", "string", id_raw)
         id = id_raw
 
-        name_raw = d.pop("name", UNSET)
+        name_raw = get("name", UNSET)
         name: str | None
         if name_raw is None:
             name = None
@@ -150,12 +162,12 @@ class OAuthToken:
                 raise invalid("name", "string", name_raw)
             name = name_raw
 
-        display_name_raw = d.pop("display_name", UNSET)
+        display_name_raw = get("display_name", UNSET)
         if not isinstance(display_name_raw, str):
             raise invalid("display_name", "string", display_name_raw)
         display_name = display_name_raw
 
-        token_raw = d.pop("token", UNSET)
+        token_raw = get("token", UNSET)
         token: str | None
         if token_raw is None:
             token = None
@@ -164,7 +176,7 @@ class OAuthToken:
                 raise invalid("token", "string", token_raw)
             token = token_raw
 
-        plain_text_refresh_token_raw = d.pop("plain_text_refresh_token", UNSET)
+        plain_text_refresh_token_raw = get("plain_text_refresh_token", UNSET)
         plain_text_refresh_token: str | None
         if plain_text_refresh_token_raw is None:
             plain_text_refresh_token = None
@@ -173,12 +185,12 @@ class OAuthToken:
                 raise invalid("plain_text_refresh_token", "string", plain_text_refresh_token_raw)
             plain_text_refresh_token = plain_text_refresh_token_raw
 
-        avatar_url_raw = d.pop("avatar_url", UNSET)
+        avatar_url_raw = get("avatar_url", UNSET)
         if not isinstance(avatar_url_raw, str):
             raise invalid("avatar_url", "string", avatar_url_raw)
         avatar_url = avatar_url_raw
 
-        created_at_raw = d.pop("created_at", UNSET)
+        created_at_raw = get("created_at", UNSET)
         if not isinstance(created_at_raw, str):
             raise invalid("created_at", "date-time string", created_at_raw)
         try:
@@ -186,7 +198,7 @@ class OAuthToken:
         except ValueError:
             raise invalid("created_at", "date-time string", created_at_raw, show_value=True) from None
 
-        updated_at_raw = d.pop("updated_at", UNSET)
+        updated_at_raw = get("updated_at", UNSET)
         if not isinstance(updated_at_raw, str):
             raise invalid("updated_at", "date-time string", updated_at_raw)
         try:
@@ -194,7 +206,7 @@ class OAuthToken:
         except ValueError:
             raise invalid("updated_at", "date-time string", updated_at_raw, show_value=True) from None
 
-        expires_at_raw = d.pop("expires_at", UNSET)
+        expires_at_raw = get("expires_at", UNSET)
         expires_at: datetime.datetime | None
         if expires_at_raw is None:
             expires_at = None
@@ -206,7 +218,7 @@ class OAuthToken:
             except ValueError:
                 raise invalid("expires_at", "date-time string", expires_at_raw, show_value=True) from None
 
-        last_used_at_raw = d.pop("last_used_at", UNSET)
+        last_used_at_raw = get("last_used_at", UNSET)
         last_used_at: datetime.datetime | None
         if last_used_at_raw is None:
             last_used_at = None
@@ -218,7 +230,7 @@ class OAuthToken:
             except ValueError:
                 raise invalid("last_used_at", "date-time string", last_used_at_raw, show_value=True) from None
 
-        actor_id_raw = d.pop("actor_id", UNSET)
+        actor_id_raw = get("actor_id", UNSET)
         actor_id: str | None
         if actor_id_raw is None:
             actor_id = None
@@ -227,7 +239,7 @@ class OAuthToken:
                 raise invalid("actor_id", "string", actor_id_raw)
             actor_id = actor_id_raw
 
-        actor_display_name_raw = d.pop("actor_display_name", UNSET)
+        actor_display_name_raw = get("actor_display_name", UNSET)
         actor_display_name: str | None
         if actor_display_name_raw is None:
             actor_display_name = None
@@ -236,7 +248,7 @@ class OAuthToken:
                 raise invalid("actor_display_name", "string", actor_display_name_raw)
             actor_display_name = actor_display_name_raw
 
-        actor_type_raw = d.pop("actor_type", UNSET)
+        actor_type_raw = get("actor_type", UNSET)
         actor_type: str | None
         if actor_type_raw is None:
             actor_type = None
@@ -245,7 +257,7 @@ class OAuthToken:
                 raise invalid("actor_type", "string", actor_type_raw)
             actor_type = actor_type_raw
 
-        service_token_accesses_raw = d.pop("service_token_accesses", UNSET)
+        service_token_accesses_raw = get("service_token_accesses", UNSET)
         if not isinstance(service_token_accesses_raw, list):
             raise invalid("service_token_accesses", "array", service_token_accesses_raw)
         service_token_accesses: list[ServiceTokenAccess] = []
@@ -257,7 +269,7 @@ class OAuthToken:
 
             service_token_accesses.append(service_token_accesses_item)
 
-        oauth_accesses_by_resource_raw = d.pop("oauth_accesses_by_resource", UNSET)
+        oauth_accesses_by_resource_raw = get("oauth_accesses_by_resource", UNSET)
         try:
             oauth_accesses_by_resource = OAuthAccessesByResource.from_dict(oauth_accesses_by_resource_raw)
         except ResponseValidationError as exc:
@@ -280,7 +292,11 @@ class OAuthToken:
             service_token_accesses=service_token_accesses,
             oauth_accesses_by_resource=oauth_accesses_by_resource,
         )
-        oauth_token.additional_properties = d
+        # Every required field is there, so more keys than that may mean fields this version does not know.
+        if len(src_dict) > 15:
+            oauth_token.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
+            }
         return oauth_token
 
     @property
@@ -298,3 +314,8 @@ class OAuthToken:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, so models that refer to each other can import each other.
+from ..models.oauth_accesses_by_resource import OAuthAccessesByResource  # noqa: E402
+from ..models.service_token_access import ServiceTokenAccess  # noqa: E402

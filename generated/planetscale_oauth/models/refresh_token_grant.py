@@ -52,25 +52,25 @@ class RefreshTokenGrant:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise invalid("", "object", src_dict)
-        d = dict(src_dict)
-        grant_type_raw = d.pop("grant_type", UNSET)
+        get = src_dict.get
+        grant_type_raw = get("grant_type", UNSET)
         if grant_type_raw != "refresh_token":
             raise invalid("grant_type", "\u0027refresh_token\u0027", grant_type_raw)
         grant_type = grant_type_raw
 
-        client_id_raw = d.pop("client_id", UNSET)
+        client_id_raw = get("client_id", UNSET)
         if not isinstance(client_id_raw, str):
             raise invalid("client_id", "string", client_id_raw)
         client_id = client_id_raw
 
-        client_secret_raw = d.pop("client_secret", UNSET)
+        client_secret_raw = get("client_secret", UNSET)
         if not isinstance(client_secret_raw, str):
             raise invalid("client_secret", "string", client_secret_raw)
         client_secret = client_secret_raw
 
-        refresh_token_raw = d.pop("refresh_token", UNSET)
+        refresh_token_raw = get("refresh_token", UNSET)
         if not isinstance(refresh_token_raw, str):
             raise invalid("refresh_token", "string", refresh_token_raw)
         refresh_token = refresh_token_raw

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,11 +11,19 @@ from attrs import field as _attrs_field
 from ..errors import ResponseValidationError, invalid
 from ..types import UNSET
 
-if TYPE_CHECKING:
-    from ..models.access_resource import AccessResource
-
-
 T = TypeVar("T", bound="ServiceTokenAccess")
+
+_KNOWN_FIELDS = frozenset(
+    (
+        "id",
+        "access",
+        "description",
+        "resource_name",
+        "resource_id",
+        "resource_type",
+        "resource",
+    )
+)
 
 
 @_attrs_define
@@ -72,42 +80,40 @@ class ServiceTokenAccess:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        from ..models.access_resource import AccessResource
-
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise invalid("", "object", src_dict)
-        d = dict(src_dict)
-        id_raw = d.pop("id", UNSET)
+        get = src_dict.get
+        id_raw = get("id", UNSET)
         if not isinstance(id_raw, str):
             raise invalid("id", "string", id_raw)
         id = id_raw
 
-        access_raw = d.pop("access", UNSET)
+        access_raw = get("access", UNSET)
         if not isinstance(access_raw, str):
             raise invalid("access", "string", access_raw)
         access = access_raw
 
-        description_raw = d.pop("description", UNSET)
+        description_raw = get("description", UNSET)
         if not isinstance(description_raw, str):
             raise invalid("description", "string", description_raw)
         description = description_raw
 
-        resource_name_raw = d.pop("resource_name", UNSET)
+        resource_name_raw = get("resource_name", UNSET)
         if not isinstance(resource_name_raw, str):
             raise invalid("resource_name", "string", resource_name_raw)
         resource_name = resource_name_raw
 
-        resource_id_raw = d.pop("resource_id", UNSET)
+        resource_id_raw = get("resource_id", UNSET)
         if not isinstance(resource_id_raw, str):
             raise invalid("resource_id", "string", resource_id_raw)
         resource_id = resource_id_raw
 
-        resource_type_raw = d.pop("resource_type", UNSET)
+        resource_type_raw = get("resource_type", UNSET)
         if not isinstance(resource_type_raw, str):
             raise invalid("resource_type", "string", resource_type_raw)
         resource_type = resource_type_raw
 
-        resource_raw = d.pop("resource", UNSET)
+        resource_raw = get("resource", UNSET)
         try:
             resource = AccessResource.from_dict(resource_raw)
         except ResponseValidationError as exc:
@@ -122,7 +128,11 @@ class ServiceTokenAccess:
             resource_type=resource_type,
             resource=resource,
         )
-        service_token_access.additional_properties = d
+        # Every required field is there, so more keys than that may mean fields this version does not know.
+        if len(src_dict) > 7:
+            service_token_access.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
+            }
         return service_token_access
 
     @property
@@ -140,3 +150,7 @@ class ServiceTokenAccess:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, so models that refer to each other can import each other.
+from ..models.access_resource import AccessResource  # noqa: E402
