@@ -11,7 +11,7 @@ NODE_BIN := $(CURDIR)/node_modules/.bin
 export PATH := $(BIN):$(NODE_BIN):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv node install generate check-generated lint test fuzz demo clean
+.PHONY: help venv node install generate check-generated lint test fuzz bench demo clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ test: install node lint check-generated ## What CI runs: install, lint, check-ge
 
 fuzz: install ## Fuzz parsing with hypothesis: 10,000 examples a property, and print the counts
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -s tests/test_fuzz.py
+
+bench: install ## Benchmarks as ratios against raw httpx, pydantic and the stock generator (see README)
+	$(PY) benchmarks/bench.py
 
 demo: install node ## Exchange a code and refresh a token against Prism, secrets redacted
 	$(PY) scripts/demo.py

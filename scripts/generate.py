@@ -36,7 +36,7 @@ HEADER = (
 )
 
 
-def build(into: Path) -> Path:
+def build(into: Path, spec: Path = SPEC) -> Path:
     """Generate the package into ``into``/planetscale_oauth and return that folder."""
     package_dir = into / PACKAGE
     env = dict(os.environ)
@@ -48,7 +48,7 @@ def build(into: Path) -> Path:
         "openapi_python_client",
         "generate",
         "--path",
-        str(SPEC),
+        str(spec),
         "--config",
         str(CONFIG),
         "--custom-template-path",
@@ -101,13 +101,14 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
     parser.add_argument("--target", type=Path, default=TARGET, help="the package folder to write or check")
     parser.add_argument("--docs-target", type=Path, default=DOCS, help="the docs folder to write or check")
+    parser.add_argument("--spec", type=Path, default=SPEC, help="the OpenAPI document (default: openapi.yaml)")
     args = parser.parse_args()
     targets = {"package": args.target.resolve(), "docs": args.docs_target.resolve()}
 
     SCRATCH.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=SCRATCH) as scratch:
-        fresh = {"package": build(Path(scratch)), "docs": Path(scratch) / "docs"}
-        render_docs.render(SPEC, fresh["package"], fresh["docs"])
+        fresh = {"package": build(Path(scratch), args.spec.resolve()), "docs": Path(scratch) / "docs"}
+        render_docs.render(args.spec.resolve(), fresh["package"], fresh["docs"])
         found = {key: differences(fresh[key], targets[key]) for key in targets}
         if args.check:
             stale = False

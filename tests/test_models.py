@@ -166,10 +166,23 @@ def test_timestamps_are_aware_datetimes_that_keep_their_text() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["2026-11-25T18:29:31.123Z", "2026-11-25T18:29:31Z", "2026-11-25T19:29:31.123456+01:00"]
+    "text",
+    ["2026-11-25T18:29:31.123Z", "2026-11-25T18:29:31Z", "2026-11-25T19:29:31.123456+01:00", "2026-11-25T18:29:31"],
 )
-def test_parsed_timestamps_format_back_to_the_same_text(text: str) -> None:
-    assert format_datetime(parse_datetime(text)) == text
+def test_a_timestamp_goes_back_exactly_as_the_server_sent_it(text: str) -> None:
+    body = dict(SUCCESS.response["json"], created_at=text, expires_at=text)
+    token = OAuthToken.from_dict(body)
+    assert token.created_at.tzinfo is not None, "a timestamp without offset is read as UTC"
+    assert token.to_dict()["created_at"] == text
+    assert token.to_dict()["expires_at"] == text
+
+
+def test_a_changed_timestamp_is_formatted_afresh() -> None:
+    token = OAuthToken.from_dict(SUCCESS.response["json"])
+    token.created_at = token.created_at + datetime.timedelta(seconds=1)
+    assert token.to_dict()["created_at"] == "2026-11-25T18:29:32.123000Z"
+    assert token.to_dict()["updated_at"] == "2026-11-25T18:29:31.123Z"
+    assert token == OAuthToken.from_dict(dict(SUCCESS.response["json"], created_at="2026-11-25T18:29:32.123+00:00"))
 
 
 def test_a_datetime_built_in_code_formats_as_rfc3339() -> None:
@@ -178,3 +191,5 @@ def test_a_datetime_built_in_code_formats_as_rfc3339() -> None:
     assert format_datetime(parse_datetime("2026-11-25T18:29:31Z") + datetime.timedelta(seconds=1)) == (
         "2026-11-25T18:29:32Z"
     )
+    offset = datetime.timezone(datetime.timedelta(hours=1))
+    assert format_datetime(datetime.datetime(2026, 1, 1, tzinfo=offset)) == "2026-01-01T00:00:00+01:00"

@@ -33,36 +33,25 @@ def redact(value: object) -> str:
     return repr(REDACTED)
 
 
-class Timestamp(datetime.datetime):
-    """A ``datetime`` that remembers the text it was parsed from.
-
-    Models parse every ``date-time`` field into a ``Timestamp``, so ``to_dict()``
-    gives back exactly what the server sent. Arithmetic and ``replace()`` return
-    values without that memory, which ``format_datetime`` then formats afresh.
-    """
-
-    __slots__ = ("_text",)
-
-    _text: str
-
-
 def parse_datetime(text: str) -> datetime.datetime:
-    """Parse an RFC 3339 ``date-time`` string, remembering its original text.
+    """Parse an RFC 3339 ``date-time`` string.
 
     PlanetScale sends UTC; a timestamp without an offset is read as UTC rather than refused.
     """
-    value = Timestamp.fromisoformat(text)
+    value = datetime.datetime.fromisoformat(text)
     if value.tzinfo is None:
         value = value.replace(tzinfo=datetime.UTC)
-    value._text = text
     return value
 
 
-def format_datetime(value: datetime.datetime) -> str:
-    """Format a ``datetime`` for the wire: the server's own text when it came from the server."""
-    text: str | None = getattr(value, "_text", None)
-    if text is not None:
-        return text
+def format_datetime(value: datetime.datetime, parsed: tuple[datetime.datetime, str] | None = None) -> str:
+    """Format a ``datetime`` for the wire.
+
+    ``parsed`` is what a model remembered from the server: (the value it parsed, the text it came
+    from). While the field still holds that very value, its original text goes back unchanged.
+    """
+    if parsed is not None and parsed[0] is value:
+        return parsed[1]
     if value.utcoffset() == datetime.timedelta(0):
         return value.replace(tzinfo=None).isoformat() + "Z"
     return value.isoformat()
@@ -106,7 +95,6 @@ __all__ = [
     "REQUEST_ID_HEADER",
     "UNSET",
     "Response",
-    "Timestamp",
     "Unset",
     "format_datetime",
     "parse_datetime",

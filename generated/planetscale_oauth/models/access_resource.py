@@ -40,19 +40,22 @@ class AccessResource:
     deleted_at: datetime.datetime | None
     """ When the resource was deleted, if deleted """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Field name -> (parsed value, original text) of each timestamp from the server, for to_dict().
+    _texts: dict[str, tuple[Any, Any]] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
+        texts = self._texts or {}
         id = self.id
 
         name = self.name
 
-        created_at = format_datetime(self.created_at)
+        created_at = format_datetime(self.created_at, texts.get("created_at"))
 
-        updated_at = format_datetime(self.updated_at)
+        updated_at = format_datetime(self.updated_at, texts.get("updated_at"))
 
         deleted_at: str | None
         if isinstance(self.deleted_at, datetime.datetime):
-            deleted_at = format_datetime(self.deleted_at)
+            deleted_at = format_datetime(self.deleted_at, texts.get("deleted_at"))
         else:
             deleted_at = self.deleted_at
 
@@ -114,13 +117,19 @@ class AccessResource:
             except ValueError:
                 raise invalid("deleted_at", "date-time string", deleted_at_raw, show_value=True) from None
 
+        # Positional, in declaration order (fields without a default first): cheaper than keywords.
         access_resource = cls(
-            id=id,
-            name=name,
-            created_at=created_at,
-            updated_at=updated_at,
-            deleted_at=deleted_at,
+            id,
+            name,
+            created_at,
+            updated_at,
+            deleted_at,
         )
+        access_resource._texts = {
+            "created_at": (created_at, created_at_raw),
+            "updated_at": (updated_at, updated_at_raw),
+            "deleted_at": (deleted_at, deleted_at_raw),
+        }
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 5:
             access_resource.additional_properties = {

@@ -63,9 +63,10 @@ class AccessScope:
             raise invalid("description", "string", description_raw)
         description = description_raw
 
+        # Positional, in declaration order (fields without a default first): cheaper than keywords.
         access_scope = cls(
-            name=name,
-            description=description,
+            name,
+            description,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 2:

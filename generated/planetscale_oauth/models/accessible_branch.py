@@ -96,12 +96,13 @@ class AccessibleBranch:
             raise invalid("url", "string", url_raw)
         url = url_raw
 
+        # Positional, in declaration order (fields without a default first): cheaper than keywords.
         accessible_branch = cls(
-            name=name,
-            id=id,
-            database=database,
-            organization=organization,
-            url=url,
+            name,
+            id,
+            database,
+            organization,
+            url,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 5:

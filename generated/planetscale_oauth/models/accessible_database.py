@@ -85,11 +85,12 @@ class AccessibleDatabase:
             raise invalid("url", "string", url_raw)
         url = url_raw
 
+        # Positional, in declaration order (fields without a default first): cheaper than keywords.
         accessible_database = cls(
-            name=name,
-            id=id,
-            organization=organization,
-            url=url,
+            name,
+            id,
+            organization,
+            url,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 4:

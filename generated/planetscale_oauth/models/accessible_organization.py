@@ -74,10 +74,11 @@ class AccessibleOrganization:
             raise invalid("url", "string", url_raw)
         url = url_raw
 
+        # Positional, in declaration order (fields without a default first): cheaper than keywords.
         accessible_organization = cls(
-            name=name,
-            id=id,
-            url=url,
+            name,
+            id,
+            url,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 3:

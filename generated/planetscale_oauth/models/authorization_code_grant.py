@@ -85,11 +85,12 @@ class AuthorizationCodeGrant:
             raise invalid("redirect_uri", "string", redirect_uri_raw)
         redirect_uri = redirect_uri_raw
 
+        # Positional, in declaration order (fields without a default first): cheaper than keywords.
         authorization_code_grant = cls(
-            grant_type=grant_type,
-            client_id=client_id,
-            client_secret=client_secret,
-            code=code,
-            redirect_uri=redirect_uri,
+            client_id,
+            client_secret,
+            code,
+            redirect_uri,
+            grant_type,
         )
         return authorization_code_grant

@@ -81,9 +81,10 @@ class BranchAccesses:
 
             accesses.append(accesses_item)
 
+        # Positional, in declaration order (fields without a default first): cheaper than keywords.
         branch_accesses = cls(
-            branches=branches,
-            accesses=accesses,
+            branches,
+            accesses,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 2:

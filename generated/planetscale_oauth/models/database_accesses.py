@@ -81,9 +81,10 @@ class DatabaseAccesses:
 
             accesses.append(accesses_item)
 
+        # Positional, in declaration order (fields without a default first): cheaper than keywords.
         database_accesses = cls(
-            databases=databases,
-            accesses=accesses,
+            databases,
+            accesses,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 2:

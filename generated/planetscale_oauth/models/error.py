@@ -63,9 +63,10 @@ class Error:
             raise invalid("message", "string", message_raw)
         message = message_raw
 
+        # Positional, in declaration order (fields without a default first): cheaper than keywords.
         error = cls(
-            code=code,
-            message=message,
+            code,
+            message,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 2:

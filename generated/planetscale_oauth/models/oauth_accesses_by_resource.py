@@ -89,11 +89,12 @@ class OAuthAccessesByResource:
         except ResponseValidationError as exc:
             raise exc.within("user") from None
 
+        # Positional, in declaration order (fields without a default first): cheaper than keywords.
         oauth_accesses_by_resource = cls(
-            database=database,
-            organization=organization,
-            branch=branch,
-            user=user,
+            database,
+            organization,
+            branch,
+            user,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 4:

@@ -69,8 +69,11 @@ class OAuthToken:
     oauth_accesses_by_resource: OAuthAccessesByResource
     """ The OAuth accesses of the token, grouped by the kind of resource. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Field name -> (parsed value, original text) of each timestamp from the server, for to_dict().
+    _texts: dict[str, tuple[Any, Any]] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
+        texts = self._texts or {}
         id = self.id
 
         name: str | None
@@ -86,19 +89,19 @@ class OAuthToken:
 
         avatar_url = self.avatar_url
 
-        created_at = format_datetime(self.created_at)
+        created_at = format_datetime(self.created_at, texts.get("created_at"))
 
-        updated_at = format_datetime(self.updated_at)
+        updated_at = format_datetime(self.updated_at, texts.get("updated_at"))
 
         expires_at: str | None
         if isinstance(self.expires_at, datetime.datetime):
-            expires_at = format_datetime(self.expires_at)
+            expires_at = format_datetime(self.expires_at, texts.get("expires_at"))
         else:
             expires_at = self.expires_at
 
         last_used_at: str | None
         if isinstance(self.last_used_at, datetime.datetime):
-            last_used_at = format_datetime(self.last_used_at)
+            last_used_at = format_datetime(self.last_used_at, texts.get("last_used_at"))
         else:
             last_used_at = self.last_used_at
 
@@ -275,23 +278,30 @@ class OAuthToken:
         except ResponseValidationError as exc:
             raise exc.within("oauth_accesses_by_resource") from None
 
+        # Positional, in declaration order (fields without a default first): cheaper than keywords.
         oauth_token = cls(
-            id=id,
-            name=name,
-            display_name=display_name,
-            token=token,
-            plain_text_refresh_token=plain_text_refresh_token,
-            avatar_url=avatar_url,
-            created_at=created_at,
-            updated_at=updated_at,
-            expires_at=expires_at,
-            last_used_at=last_used_at,
-            actor_id=actor_id,
-            actor_display_name=actor_display_name,
-            actor_type=actor_type,
-            service_token_accesses=service_token_accesses,
-            oauth_accesses_by_resource=oauth_accesses_by_resource,
+            id,
+            name,
+            display_name,
+            token,
+            plain_text_refresh_token,
+            avatar_url,
+            created_at,
+            updated_at,
+            expires_at,
+            last_used_at,
+            actor_id,
+            actor_display_name,
+            actor_type,
+            service_token_accesses,
+            oauth_accesses_by_resource,
         )
+        oauth_token._texts = {
+            "created_at": (created_at, created_at_raw),
+            "updated_at": (updated_at, updated_at_raw),
+            "expires_at": (expires_at, expires_at_raw),
+            "last_used_at": (last_used_at, last_used_at_raw),
+        }
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 15:
             oauth_token.additional_properties = {

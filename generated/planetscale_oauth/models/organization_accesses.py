@@ -81,9 +81,10 @@ class OrganizationAccesses:
 
             accesses.append(accesses_item)
 
+        # Positional, in declaration order (fields without a default first): cheaper than keywords.
         organization_accesses = cls(
-            organizations=organizations,
-            accesses=accesses,
+            organizations,
+            accesses,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 2:

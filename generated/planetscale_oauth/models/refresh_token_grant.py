@@ -75,10 +75,11 @@ class RefreshTokenGrant:
             raise invalid("refresh_token", "string", refresh_token_raw)
         refresh_token = refresh_token_raw
 
+        # Positional, in declaration order (fields without a default first): cheaper than keywords.
         refresh_token_grant = cls(
-            grant_type=grant_type,
-            client_id=client_id,
-            client_secret=client_secret,
-            refresh_token=refresh_token,
+            client_id,
+            client_secret,
+            refresh_token,
+            grant_type,
         )
         return refresh_token_grant

@@ -119,14 +119,15 @@ class ServiceTokenAccess:
         except ResponseValidationError as exc:
             raise exc.within("resource") from None
 
+        # Positional, in declaration order (fields without a default first): cheaper than keywords.
         service_token_access = cls(
-            id=id,
-            access=access,
-            description=description,
-            resource_name=resource_name,
-            resource_id=resource_id,
-            resource_type=resource_type,
-            resource=resource,
+            id,
+            access,
+            description,
+            resource_name,
+            resource_id,
+            resource_type,
+            resource,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 7:

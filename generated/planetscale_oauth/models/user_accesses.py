@@ -81,9 +81,10 @@ class UserAccesses:
 
             accesses.append(accesses_item)
 
+        # Positional, in declaration order (fields without a default first): cheaper than keywords.
         user_accesses = cls(
-            users=users,
-            accesses=accesses,
+            users,
+            accesses,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 2:

@@ -24,7 +24,6 @@ def _get_kwargs(
     *,
     body: AuthorizationCodeGrant | RefreshTokenGrant,
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -34,14 +33,9 @@ def _get_kwargs(
         ),
     }
 
-    if isinstance(body, AuthorizationCodeGrant):
-        _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body.to_dict()
+    # Every shape of the body is a model: each knows its own JSON.
+    _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
     return _kwargs
 
 
