@@ -11,7 +11,7 @@ NODE_BIN := $(CURDIR)/node_modules/.bin
 export PATH := $(BIN):$(NODE_BIN):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv node install generate check-generated lint test fuzz bench demo clean
+.PHONY: help venv node install generate check-generated api-diff lint test fuzz bench demo clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ generate: venv ## Regenerate generated/planetscale_oauth from openapi.yaml + tem
 check-generated: venv ## Fail, naming the files, if generated/ is not what generation writes
 	$(PY) scripts/generate.py --check
 
+api-diff: venv ## Public API changes since the last version tag (else main); fails on an unbumped breaking change
+	$(PY) scripts/api_diff.py
+
 lint: venv node ## Validate the spec (openapi-spec-validator, Spectral), ruff, mypy --strict
 	$(PY) -m openapi_spec_validator openapi.yaml
 	spectral lint --quiet --fail-severity=hint openapi.yaml
@@ -45,7 +48,7 @@ lint: venv node ## Validate the spec (openapi-spec-validator, Spectral), ruff, m
 	ruff format --check .
 	$(PY) -m mypy
 
-test: install node lint check-generated ## What CI runs: install, lint, check-generated, every test (Prism included)
+test: install node lint check-generated api-diff ## What CI runs: install, lint, check-generated, api-diff, every test
 	$(PY) -m pytest
 
 fuzz: install ## Fuzz parsing with hypothesis: 10,000 examples a property, and print the counts

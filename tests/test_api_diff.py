@@ -1,0 +1,87 @@
+"""`make api-diff` on small spec edits applied to a temporary copy of openapi.yaml."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+
+GENERATE = ROOT / "scripts" / "generate.py"
+API_DIFF = ROOT / "scripts" / "api_diff.py"
+SPEC = (ROOT / "openapi.yaml").read_text(encoding="utf-8")
+
+
+def generate_from(spec_text: str, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    spec = folder / "openapi.yaml"
+    spec.write_text(spec_text, encoding="utf-8")
+    out = folder / "generated"
+    subprocess.run(
+        [sys.executable, str(GENERATE), "--spec", str(spec), "--target", str(out / "planetscale_oauth"),
+         "--docs-target", str(folder / "docs")],
+        check=True, capture_output=True, cwd=ROOT,
+    )  # fmt: skip
+    return out
+
+
+def api_diff(new: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(API_DIFF), "--old", str(ROOT / "generated"), "--old-version", "0.1.0", "--new", str(new),
+         *extra],
+        capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def removed_field(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # Drop `avatar_url` from OAuthToken: a breaking change.
+    schema = "        avatar_url:\n          type: string\n"
+    schema += "          description: The image source for the avatar of the service token\n"
+    text = SPEC.replace("        - avatar_url\n", "", 1).replace(schema, "")
+    assert text != SPEC
+    return generate_from(text, tmp_path_factory.mktemp("removed"))
+
+
+def test_unchanged_spec_has_no_api_change() -> None:
+    result = api_diff(ROOT / "generated")
+    assert result.returncode == 0
+    assert "no change to the public API" in result.stdout
+
+
+def test_removed_field_is_breaking_and_needs_a_minor_bump(removed_field: Path) -> None:
+    result = api_diff(removed_field, "--new-version", "0.1.1")
+    assert result.returncode == 1
+    assert "BREAKING  planetscale_oauth.models.oauth_token.OAuthToken.avatar_url: public object was removed" in (
+        result.stdout
+    )
+    assert "raise the minor version (0.x) from 0.1.0" in result.stderr
+    assert api_diff(removed_field, "--new-version", "0.2.0").returncode == 0
+
+
+def test_new_required_field_is_breaking_and_an_optional_one_is_not(tmp_path: Path) -> None:
+    required = SPEC.replace(
+        "    Error:\n      type: object\n      description: The body PlanetScale sends with an error status.\n"
+        "      required: [code, message]\n      properties:\n",
+        "    Error:\n      type: object\n      description: The body PlanetScale sends with an error status.\n"
+        "      required: [code, message, hint]\n      properties:\n        hint:\n          type: string\n",
+    )
+    assert required != SPEC
+    result = api_diff(generate_from(required, tmp_path / "required"))
+    assert result.returncode == 1
+    assert "planetscale_oauth.models.error.Error: new required argument 'hint'" in result.stdout
+
+    optional = required.replace("required: [code, message, hint]", "required: [code, message]")
+    result = api_diff(generate_from(optional, tmp_path / "optional"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "non-breaking  added: planetscale_oauth.models.error.Error.hint" in result.stdout
+
+
+def test_changelog_has_an_entry_for_the_current_version() -> None:
+    import planetscale_oauth
+
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"\n## {planetscale_oauth.__version__}\n" in changelog
