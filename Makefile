@@ -11,7 +11,7 @@ NODE_BIN := $(CURDIR)/node_modules/.bin
 export PATH := $(BIN):$(NODE_BIN):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv node install generate check-generated api-diff lint test fuzz bench demo clean
+.PHONY: help venv node install generate check-generated api-diff template-diff lint test fuzz bench demo clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ check-generated: venv ## Fail, naming the files, if generated/ is not what gener
 
 api-diff: venv ## Public API changes since the last version tag (else main); fails on an unbumped breaking change
 	$(PY) scripts/api_diff.py
+
+template-diff: venv ## How the generator's built-in templates changed since the version templates/ came from
+	$(PY) scripts/template_diff.py $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO))
 
 lint: venv node ## Validate the spec (openapi-spec-validator, Spectral), ruff, mypy --strict
 	$(PY) -m openapi_spec_validator openapi.yaml

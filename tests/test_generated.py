@@ -48,7 +48,26 @@ def test_each_template_overrides_one_builtin_and_says_what_and_from_which_versio
     assert comment, f"{name} must begin with a {{# … #}} comment"
     assert f"Overrides {name} of openapi-python-client" in comment.group(1)
     assert "Changes" in comment.group(1)
-    assert f"derived-from: {version('openapi-python-client')}" in comment.group(1)
+    recorded = re.search(r"derived-from: (\d+\.\d+\.\d+)", comment.group(1))
+    assert recorded, f"templates/{name} must record the upstream version it was derived from (derived-from: X.Y.Z)"
+    pinned = version("openapi-python-client")
+    assert recorded.group(1) == pinned, (
+        f"templates/{name} was derived from openapi-python-client {recorded.group(1)}, but {pinned} is pinned: "
+        "run `make template-diff`, carry the upstream changes into the override, then update its derived-from"
+    )
+
+
+def test_template_diff_shows_how_the_builtins_changed_between_two_versions() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "template_diff.py"), "--from", "0.28.0", "--to", "0.29.1"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "--- 0.28.0/client.py.jinja" in result.stdout
+    assert re.search(r"\n\d+ of the \d+ overridden built-ins changed between 0.28.0 and 0.29.1", result.stdout)
 
 
 @pytest.mark.parametrize("name", DOC_TEMPLATES)
