@@ -11,7 +11,7 @@ NODE_BIN := $(CURDIR)/node_modules/.bin
 export PATH := $(BIN):$(NODE_BIN):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv node install generate check-generated api-diff template-diff lint test fuzz bench demo clean
+.PHONY: help venv node install generate check-generated api-diff template-diff lint test fuzz bench record demo clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -59,6 +59,9 @@ fuzz: install ## Fuzz parsing with hypothesis: 10,000 examples a property, and p
 
 bench: install ## Benchmarks as ratios against raw httpx, pydantic and the stock generator (see README)
 	$(PY) benchmarks/bench.py
+
+record: install ## Record one real exchange as tests/fixtures/$(NAME).json (settings from the environment)
+	$(PY) scripts/record.py $(or $(NAME),recorded) $(if $(DESCRIPTION),"$(DESCRIPTION)")
 
 demo: install node ## Exchange a code and refresh a token against Prism, secrets redacted
 	$(PY) scripts/demo.py
