@@ -11,6 +11,9 @@ from helpers import ROOT
 
 SPEC = (ROOT / "openapi.yaml").read_text(encoding="utf-8")
 SPECTRAL = ROOT / "node_modules" / ".bin" / "spectral"
+ACTOR_DEPARTURE = (
+    "          x-departure: Published as a non-null string; nullable in the live API (as in PlanetScale's Go client).\n"
+)
 
 
 def lint(text: str, folder: Path) -> subprocess.CompletedProcess[str]:
@@ -38,8 +41,25 @@ def test_the_spec_passes(tmp_path: Path) -> None:
         ),
         ("      operationId: create_oauth_token\n", "", "operation-operationId"),
         ("      tags: [oauth-tokens]\n", "", "operation-tags"),
+        (
+            ACTOR_DEPARTURE,
+            "",
+            "planetscale-departures-are-annotated",
+        ),
+        (
+            "          x-departure: Published as a plain string; the API sends RFC 3339 timestamps.\n",
+            "",
+            "planetscale-departures-are-annotated",
+        ),
     ],
-    ids=["credential not marked", "error without Error body", "no operationId", "no tag"],
+    ids=[
+        "credential not marked",
+        "error without Error body",
+        "no operationId",
+        "no tag",
+        "nullable without x-departure",
+        "date-time without x-departure",
+    ],
 )
 def test_rule_catches_its_case(tmp_path: Path, old: str, new: str, rule: str) -> None:
     assert old in SPEC
