@@ -15,7 +15,8 @@ from ...models.refresh_token_grant import RefreshTokenGrant
 from ...types import Response
 
 _ROUTE = "/organizations/{organization}/oauth-applications/{id}/token"
-"""The path template, named in log lines instead of the path (which holds the caller's names)."""
+"""The path template: filled in for the request, and named in log lines instead of the path (which holds the
+caller's names)."""
 
 
 def _get_kwargs(
@@ -27,7 +28,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/organizations/{organization}/oauth-applications/{id}/token".format(
+        "url": _ROUTE.format(
             organization=quote(str(organization), safe=""),
             id=quote(str(id), safe=""),
         ),
