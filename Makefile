@@ -55,7 +55,7 @@ test: install node lint check-generated api-diff ## What CI runs: install, lint,
 	$(PY) -m pytest
 
 fuzz: install ## Fuzz parsing with hypothesis: 10,000 examples a property, and print the counts
-	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -s tests/test_fuzz.py
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -s --timeout=0 tests/test_fuzz.py
 
 bench: install ## Benchmarks as ratios against raw httpx, pydantic and the stock generator (see README)
 	$(PY) benchmarks/bench.py
