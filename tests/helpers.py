@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -161,3 +163,26 @@ async def create_token(
     if mode == "sync":
         return create_oauth_token.sync(organization, application_id, client=client, body=body)
     return await create_oauth_token.asyncio(organization, application_id, client=client, body=body)
+
+
+def generate_from(spec_text: str, folder: Path) -> Path:
+    """Generate the package (and docs) from an edited copy of the spec; the folder holding the package."""
+    folder.mkdir(parents=True, exist_ok=True)
+    spec_file = folder / "openapi.yaml"
+    spec_file.write_text(spec_text, encoding="utf-8")
+    out = folder / "generated"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "generate.py"), "--spec", str(spec_file),
+         "--target", str(out / "planetscale_oauth"), "--docs-target", str(folder / "docs")],
+        check=True, capture_output=True, cwd=ROOT,
+    )  # fmt: skip
+    return out
+
+
+def api_diff(new: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """scripts/api_diff.py from the committed generated/ (version 0.1.0) to the package in ``new``."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "api_diff.py"), "--old", str(ROOT / "generated"),
+         "--old-version", "0.1.0", "--new", str(new), *extra],
+        capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip

@@ -2,38 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, api_diff, generate_from
 
-GENERATE = ROOT / "scripts" / "generate.py"
-API_DIFF = ROOT / "scripts" / "api_diff.py"
 SPEC = (ROOT / "openapi.yaml").read_text(encoding="utf-8")
-
-
-def generate_from(spec_text: str, folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    spec = folder / "openapi.yaml"
-    spec.write_text(spec_text, encoding="utf-8")
-    out = folder / "generated"
-    subprocess.run(
-        [sys.executable, str(GENERATE), "--spec", str(spec), "--target", str(out / "planetscale_oauth"),
-         "--docs-target", str(folder / "docs")],
-        check=True, capture_output=True, cwd=ROOT,
-    )  # fmt: skip
-    return out
-
-
-def api_diff(new: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(API_DIFF), "--old", str(ROOT / "generated"), "--old-version", "0.1.0", "--new", str(new),
-         *extra],
-        capture_output=True, text=True, cwd=ROOT,
-    )  # fmt: skip
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import EXCHANGES, ROOT
+from helpers import EXCHANGES, ROOT, api_diff, generate_from
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 SECTION = README.split("### Worked example: the API starts sending a new field", 1)[1].split("\n## ", 1)[0]
@@ -24,24 +24,6 @@ def claimed(line_start: str) -> str:
     match = re.search(re.escape(line_start) + r"\s+# (.+)", SECTION)
     assert match, line_start
     return match.group(1)
-
-
-def apply(spec_text: str, folder: Path) -> tuple[subprocess.CompletedProcess[str], Path]:
-    folder.mkdir(parents=True)
-    spec = folder / "openapi.yaml"
-    spec.write_text(spec_text, encoding="utf-8")
-    out = folder / "generated"
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "generate.py"), "--spec", str(spec),
-         "--target", str(out / "planetscale_oauth"), "--docs-target", str(folder / "docs")],
-        check=True, capture_output=True, cwd=ROOT,
-    )  # fmt: skip
-    diff = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "api_diff.py"), "--old", str(ROOT / "generated"),
-         "--old-version", "0.1.0", "--new-version", "0.1.0", "--new", str(out)],
-        capture_output=True, text=True, cwd=ROOT,
-    )  # fmt: skip
-    return diff, out
 
 
 def parse_fixtures(package_root: Path) -> list[str]:
@@ -71,7 +53,8 @@ def test_worked_example(tmp_path: Path, required: bool) -> None:
             "        - id\n        - name\n", "        - id\n        - scopes\n        - name\n", 1
         )
         assert "- scopes" in spec_text
-    diff, package_root = apply(spec_text, tmp_path / "spec")
+    package_root = generate_from(spec_text, tmp_path / "spec")
+    diff = api_diff(package_root, "--new-version", "0.1.0")
     failures = parse_fixtures(package_root)
     if not required:
         assert diff.returncode == 0, diff.stderr

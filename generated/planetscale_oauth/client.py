@@ -250,6 +250,22 @@ class Client:
             self._async_client = httpx.AsyncClient(**self._httpx_kwargs())
         return self._async_client
 
+    def _plan(
+        self,
+        method: str,
+        url: str,
+        route: str | None,
+        timeout: httpx.Timeout | float | None,
+        max_retries: int | None,
+        kwargs: dict[str, Any],
+    ) -> tuple[str, str, RetryRule, int]:
+        """What request() and arequest() share before the first attempt: method, log route, retry rule and count."""
+        method = method.upper()
+        if timeout is not None:
+            kwargs["timeout"] = timeout
+        rule = RETRY_RULES["idempotent" if method in IDEMPOTENT_METHODS else "unsafe"]
+        return method, route or url, rule, self.retry.max_retries if max_retries is None else max_retries
+
     def _retry_delay(
         self, rule: RetryRule, retries: int, attempt: int, response: httpx.Response | None, failure: Exception | None
     ) -> float | None:
@@ -296,12 +312,7 @@ class Client:
         ``httpx.Client.request``. Network failures raise ``errors.APIConnectionError`` /
         ``errors.APITimeoutError``; answers, error statuses included, are returned.
         """
-        method = method.upper()
-        route = route or url
-        rule = RETRY_RULES["idempotent" if method in IDEMPOTENT_METHODS else "unsafe"]
-        retries = self.retry.max_retries if max_retries is None else max_retries
-        if timeout is not None:
-            kwargs["timeout"] = timeout
+        method, route, rule, retries = self._plan(method, url, route, timeout, max_retries, kwargs)
         client = self.get_httpx_client()
         attempt = 0
         while True:
@@ -337,12 +348,7 @@ class Client:
         **kwargs: Any,
     ) -> httpx.Response:
         """The async twin of ``request``: same policy, same arguments."""
-        method = method.upper()
-        route = route or url
-        rule = RETRY_RULES["idempotent" if method in IDEMPOTENT_METHODS else "unsafe"]
-        retries = self.retry.max_retries if max_retries is None else max_retries
-        if timeout is not None:
-            kwargs["timeout"] = timeout
+        method, route, rule, retries = self._plan(method, url, route, timeout, max_retries, kwargs)
         client = self.get_async_httpx_client()
         gate = self._async_gate
         if gate is None:
