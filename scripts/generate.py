@@ -44,8 +44,7 @@ def build(into: Path, spec: Path = SPEC) -> Path:
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     command = [
         sys.executable,
-        "-m",
-        "openapi_python_client",
+        str(ROOT / "scripts" / "run_generator.py"),
         "generate",
         "--path",
         str(spec),

@@ -26,6 +26,8 @@ DOC_TEMPLATES = ROOT / "templates" / "docs"
 ALIAS = "_planetscale_oauth_for_docs"
 # Body fields whose example value comes from an environment variable rather than from the spec.
 ENV_PREFIX = "PLANETSCALE_OAUTH_"
+PYTHON_TYPES = {"string": "str", "integer": "int", "boolean": "bool", "number": "float"}
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 def load_package(package_dir: Path) -> ModuleType:
@@ -111,44 +113,56 @@ def example_value(spec: dict[str, Any], schema: dict[str, Any], name: str) -> st
 
 def operations(spec: dict[str, Any], package: Any) -> list[dict[str, Any]]:
     errors = importlib.import_module(f"{ALIAS}.errors")
+    client = importlib.import_module(f"{ALIAS}.client")
     found = []
     for path, item in spec["paths"].items():
         for method, op in item.items():
+            if method not in METHODS:
+                continue  # e.g. the path's `servers`
             tag = op["tags"][0]
             module_name = f"planetscale_oauth.api.{snake(tag)}.{op['operationId']}"
-            function = importlib.import_module(module_name.replace("planetscale_oauth", ALIAS)).sync
+            module = importlib.import_module(module_name.replace("planetscale_oauth", ALIAS))
             description, _, _ = op.get("description", "").partition("### Authorization")
-            params = [
-                {
-                    "name": param["name"],
-                    "type": param["schema"].get("type", "string").replace("string", "str"),
-                    "required": param.get("required", False),
-                    "description": param.get("description", ""),
-                    "example": param.get("example", param["name"]),
-                }
-                for param in op.get("parameters", [])
-            ]
-            body_schema = op["requestBody"]["content"]["application/json"]["schema"]
-            variants = resolve(spec, body_schema).get("oneOf", [body_schema])
-            bodies = []
-            for variant in variants:
-                schema = resolve(spec, variant)
-                values = [(name, example_value(spec, schema, name)) for name in schema.get("properties", {})]
-                bodies.append(
+            params = []
+            for param in op.get("parameters", []):
+                param = resolve(spec, param)
+                params.append(
                     {
-                        "model": ref_name(variant),
-                        "description": schema.get("description", ""),
-                        "fields": [(name, value) for name, value in values if value is not None],
+                        "name": param["name"],
+                        "type": PYTHON_TYPES.get(param["schema"].get("type", "string"), "str"),
+                        "required": param.get("required", False),
+                        "description": param.get("description", ""),
+                        "example": param.get("example", param["name"]),
+                        "in": param["in"],
                     }
                 )
-            documented = []
-            for status, response in op["responses"].items():
-                if not status.startswith(("1", "2", "3")):
-                    cls = errors.error_class_for_status(int(status))
-                    documented.append(
-                        {"status": status, "error": cls.__name__, "description": resolve(spec, response)["description"]}
+            bodies = []
+            contents = op.get("requestBody", {}).get("content", {})
+            for content in contents.values():
+                body_schema = content["schema"]
+                for variant in resolve(spec, body_schema).get("oneOf", [body_schema]):
+                    schema = resolve(spec, variant)
+                    values = [(name, example_value(spec, schema, name)) for name in schema.get("properties", {})]
+                    bodies.append(
+                        {
+                            "model": ref_name(variant),
+                            "description": schema.get("description", ""),
+                            "fields": [(name, value) for name, value in values if value is not None],
+                        }
                     )
-            success = op["responses"]["200"]["content"]["application/json"]["schema"]
+            documented = []
+            response = None
+            for status, answer in op["responses"].items():
+                answer = resolve(spec, answer)
+                if status.startswith("2"):
+                    schema = answer.get("content", {}).get("application/json", {}).get("schema")
+                    response = ref_name(schema) if schema else None
+                    continue
+                body = answer.get("content", {}).get("application/json", {}).get("schema", {})
+                oauth = resolve(spec, body).get("x-oauth-error") is True
+                cls = errors.OAuthError if oauth else errors.error_class_for_status(int(status))
+                documented.append({"status": status, "error": cls.__name__, "description": answer["description"]})
+            server = item.get("servers", spec["servers"])[0]
             found.append(
                 {
                     "tag": tag,
@@ -156,17 +170,29 @@ def operations(spec: dict[str, Any], package: Any) -> list[dict[str, Any]]:
                     "name": op["operationId"],
                     "method": method.upper(),
                     "path": path,
+                    "server": server["url"],
+                    "server_argument": "base_url" if server.get("x-name") == "api" else f"{server['x-name']}_base_url",
                     "summary": op.get("summary", ""),
                     "description": description.strip(),
+                    "authenticated": bool(op.get("security", spec.get("security"))),
                     "accesses": op.get("x-service-token-accesses", []),
                     "deprecated": op.get("deprecated", False),
+                    "replaced_by": op.get("x-replaced-by"),
+                    "pagination": op.get("x-pagination"),
+                    "retry": module._RETRY_RULE,
+                    "retry_statuses": sorted(client.RETRY_RULES[module._RETRY_RULE].statuses),
                     "params": params,
+                    "form": "application/x-www-form-urlencoded" in contents,
                     "bodies": bodies,
-                    "response": ref_name(success),
+                    "response": response,
                     "errors": documented,
-                    "signature": re.sub(rf"{ALIAS}\.[a-z_.]*\.(?=[A-Z])", "", str(inspect.signature(function))),
+                    "signature": re.sub(rf"{ALIAS}\.[a-z_.]*\.(?=[A-Z])", "", str(inspect.signature(module.sync))),
                 }
             )
+    pages = {op["name"]: f"{snake(op['tag'])}.md" for op in found}
+    for op in found:
+        if op["replaced_by"]:
+            op["replaced_by_link"] = f"{pages[op['replaced_by']]}#{op['replaced_by']}"
     return found
 
 

@@ -32,13 +32,18 @@ def test_every_relative_link_resolves(page: Path) -> None:
 
 
 def test_every_operation_and_model_has_its_place() -> None:
-    reference = (DOCS / "oauth_tokens.md").read_text(encoding="utf-8")
     for path, item in spec()["paths"].items():
-        for op in item.values():
+        for method, op in item.items():
+            if method == "servers":
+                continue
+            reference = (DOCS / f"{op['tags'][0].replace('-', '_')}.md").read_text(encoding="utf-8")
             assert f"## {op['operationId']}" in reference
-            assert path in reference
-            for access in op["x-service-token-accesses"]:
+            server = (item.get("servers") or spec()["servers"])[0]["url"]
+            assert f"`{method.upper()} {server}{path}`" in reference
+            for access in op.get("x-service-token-accesses", []):
                 assert f"`{access}`" in reference
+            if op.get("deprecated"):
+                assert f"**{op['summary']}** (deprecated)" in reference
     for name, schema in spec()["components"]["schemas"].items():
         if "oneOf" not in schema:
             page = (DOCS / "models" / f"{name}.md").read_text(encoding="utf-8")

@@ -27,11 +27,23 @@ if TYPE_CHECKING:
     import asyncio
 
 DEFAULT_BASE_URL = "https://api.planetscale.com/v1"
-"""The API's base URL, the server in ``openapi.yaml``."""
+"""PlanetScale API: the default ``base_url`` (a server in ``openapi.yaml``)."""
+DEFAULT_OAUTH_BASE_URL = "https://auth.planetscale.com"
+"""PlanetScale OAuth server: the default ``oauth_base_url`` (a server in ``openapi.yaml``)."""
+DEFAULT_SERVERS = {
+    "api": DEFAULT_BASE_URL,
+    "oauth": DEFAULT_OAUTH_BASE_URL,
+}
+"""The base URL of each server the operations live on, by the server's name in ``openapi.yaml``."""
 
 SERVICE_TOKEN_ID_ENV = "PLANETSCALE_SERVICE_TOKEN_ID"
 SERVICE_TOKEN_ENV = "PLANETSCALE_SERVICE_TOKEN"
 BASE_URL_ENV = "PLANETSCALE_BASE_URL"
+OAUTH_BASE_URL_ENV = "PLANETSCALE_OAUTH_BASE_URL"
+_BASE_URL_ENVS = {
+    "base_url": BASE_URL_ENV,
+    "oauth_base_url": OAUTH_BASE_URL_ENV,
+}
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=10.0)
 """Seconds to connect, to wait for each read and write, and to wait for a pooled connection."""
@@ -139,12 +151,23 @@ def _names(mapping: dict[str, Any]) -> str:
     return repr(sorted(mapping))
 
 
+def _base_urls_from_env(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """``kwargs`` plus each base URL set in the environment and not given explicitly."""
+    found = {argument: os.environ[env] for argument, env in _BASE_URL_ENVS.items() if os.environ.get(env)}
+    return {**found, **{key: value for key, value in kwargs.items() if value is not None}}
+
+
 @define
 class Client:
     """Connection settings and transport policy, shared by every call made with this client.
 
     Keyword arguments:
-        ``base_url``: The API's base URL; defaults to ``https://api.planetscale.com/v1``.
+        ``base_url``: The base URL of the PlanetScale API; defaults to
+        ``https://api.planetscale.com/v1``.
+
+        ``oauth_base_url``: The base URL of the PlanetScale OAuth server; defaults to
+        ``https://auth.planetscale.com``.
+
 
         ``cookies``: Cookies to send with every request.
 
@@ -171,6 +194,7 @@ class Client:
 
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
     _base_url: str = field(default=DEFAULT_BASE_URL, alias="base_url")
+    _oauth_base_url: str = field(default=DEFAULT_OAUTH_BASE_URL, kw_only=True, alias="oauth_base_url")
     # Headers, cookies and httpx arguments can carry credentials: repr() shows only their names.
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=_names)
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=_names)
@@ -187,15 +211,33 @@ class Client:
         """Headers that carry credentials; kept out of ``headers`` so they never show in a repr."""
         return {}
 
+    @classmethod
+    def from_env(cls, **kwargs: Any) -> Self:
+        """A client without credentials whose base URLs come from the environment when set there.
+
+        ``base_url``: the argument if given, else ``PLANETSCALE_BASE_URL``, else ``https://api.planetscale.com/v1``.
+        ``oauth_base_url``: the argument if given, else ``PLANETSCALE_OAUTH_BASE_URL``, else ``https://auth.planetscale.com``.
+        Other keyword arguments are those of ``Client``.
+        """
+        return cls(**_base_urls_from_env(kwargs))
+
+    def base_url_for(self, server: str) -> str:
+        """The base URL of a server named in ``openapi.yaml`` (``api``, ``oauth``)."""
+        bases = {
+            "api": self._base_url,
+            "oauth": self._oauth_base_url,
+        }
+        return bases[server].rstrip("/")
+
     def credentials(self) -> tuple[str, ...]:
         """The secret values this client sends, so errors can blank them out wherever they are echoed."""
         return ()
 
     def _httpx_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {
-            "base_url": self._base_url,
+            # No base_url: each request names its server's URL in full.
             "cookies": self._cookies,
-            "headers": {"User-Agent": USER_AGENT, **self._headers, **self._auth_headers()},
+            "headers": {"User-Agent": USER_AGENT, **self._headers},
             "verify": self._verify_ssl,
             "timeout": self._timeout,
             "limits": DEFAULT_LIMITS,
@@ -229,7 +271,9 @@ class Client:
         return evolve(self, timeout=timeout)
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Use this ``httpx.Client``; it then owns base URL, headers (credentials included) and timeouts."""
+        """Use this ``httpx.Client``; it then owns headers and timeouts (its headers go to every server).
+
+        Base URLs and the credential still come from this client, per request."""
         self._client = client
         return self
 
@@ -240,7 +284,9 @@ class Client:
         return self._client
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Use this ``httpx.AsyncClient``; it then owns base URL, headers (credentials included) and timeouts."""
+        """Use this ``httpx.AsyncClient``; it then owns headers and timeouts (its headers go to every server).
+
+        Base URLs and the credential still come from this client, per request."""
         self._async_client = async_client
         return self
 
@@ -255,16 +301,28 @@ class Client:
         method: str,
         url: str,
         route: str | None,
+        server: str,
+        authenticated: bool,
+        retry_rule: str | None,
         timeout: httpx.Timeout | float | None,
         max_retries: int | None,
         kwargs: dict[str, Any],
-    ) -> tuple[str, str, RetryRule, int]:
-        """What request() and arequest() share before the first attempt: method, log route, retry rule and count."""
+    ) -> tuple[str, str, str, RetryRule, int]:
+        """What request() and arequest() share before the first attempt.
+
+        Returns the method, the full URL, the log route, the retry rule and the retry count; sets the
+        timeout and, for an authenticated operation on the API server, the credential in ``kwargs``.
+        """
         method = method.upper()
         if timeout is not None:
             kwargs["timeout"] = timeout
-        rule = RETRY_RULES["idempotent" if method in IDEMPOTENT_METHODS else "unsafe"]
-        return method, route or url, rule, self.retry.max_retries if max_retries is None else max_retries
+        # The credential is for the API server only: never sent to another server, nor to an
+        # operation that does not ask for it.
+        if authenticated and server == "api":
+            kwargs["headers"] = {**self._auth_headers(), **(kwargs.get("headers") or {})}
+        rule = RETRY_RULES[retry_rule or ("idempotent" if method in IDEMPOTENT_METHODS else "unsafe")]
+        retries = self.retry.max_retries if max_retries is None else max_retries
+        return method, self.base_url_for(server) + url, route or url, rule, retries
 
     def _retry_delay(
         self, rule: RetryRule, retries: int, attempt: int, response: httpx.Response | None, failure: Exception | None
@@ -277,12 +335,12 @@ class Client:
         assert response is not None
         return self.retry.delay(attempt, response) if response.status_code in rule.statuses else None
 
-    def _redirect_to_follow(self, response: httpx.Response) -> httpx.Request | None:
-        """The next request of a redirect, when it may be followed: asked for, and to our own origin."""
+    def _redirect_to_follow(self, response: httpx.Response, base_url: str) -> httpx.Request | None:
+        """The next request of a redirect, when it may be followed: asked for, and to the same origin."""
         target = response.next_request
         if not self._follow_redirects or target is None:
             return None
-        base = httpx.URL(self._base_url)
+        base = httpx.URL(base_url)
         same_origin = (target.url.scheme, target.url.host, target.url.port) == (base.scheme, base.host, base.port)
         return target if same_origin else None
 
@@ -301,26 +359,33 @@ class Client:
         method: str,
         url: str,
         route: str | None = None,
+        server: str = "api",
+        authenticated: bool = True,
+        retry_rule: str | None = None,
         timeout: httpx.Timeout | float | None = None,
         max_retries: int | None = None,
         **kwargs: Any,
     ) -> httpx.Response:
         """Send a request under this client's transport policy and return the final response.
 
-        ``route`` is the path template for the log (defaults to ``url``); ``timeout`` and
-        ``max_retries`` override the client's for this call. Other arguments are those of
-        ``httpx.Client.request``. Network failures raise ``errors.APIConnectionError`` /
+        ``url`` is a path on ``server`` (``"api"``: ``base_url``); ``route`` is the path template
+        for the log (defaults to ``url``); ``authenticated`` sends the client's credential (on the
+        API server only); ``retry_rule`` names an entry of ``RETRY_RULES`` (default: by method);
+        ``timeout`` and ``max_retries`` override the client's for this call. Other arguments are
+        those of ``httpx.Client.request``. Network failures raise ``errors.APIConnectionError`` /
         ``errors.APITimeoutError``; answers, error statuses included, are returned.
         """
-        method, route, rule, retries = self._plan(method, url, route, timeout, max_retries, kwargs)
+        method, full_url, route, rule, retries = self._plan(
+            method, url, route, server, authenticated, retry_rule, timeout, max_retries, kwargs
+        )
         client = self.get_httpx_client()
         attempt = 0
         while True:
             attempt += 1
             started = time.perf_counter()
             try:
-                response = client.request(method, url, follow_redirects=False, **kwargs)
-                while (follow := self._redirect_to_follow(response)) is not None:
+                response = client.request(method, full_url, follow_redirects=False, **kwargs)
+                while (follow := self._redirect_to_follow(response, full_url)) is not None:
                     response.close()
                     response = client.send(follow)
             except httpx.TransportError as exc:
@@ -343,12 +408,17 @@ class Client:
         method: str,
         url: str,
         route: str | None = None,
+        server: str = "api",
+        authenticated: bool = True,
+        retry_rule: str | None = None,
         timeout: httpx.Timeout | float | None = None,
         max_retries: int | None = None,
         **kwargs: Any,
     ) -> httpx.Response:
         """The async twin of ``request``: same policy, same arguments."""
-        method, route, rule, retries = self._plan(method, url, route, timeout, max_retries, kwargs)
+        method, full_url, route, rule, retries = self._plan(
+            method, url, route, server, authenticated, retry_rule, timeout, max_retries, kwargs
+        )
         client = self.get_async_httpx_client()
         gate = self._async_gate
         if gate is None:
@@ -364,8 +434,8 @@ class Client:
             started = time.perf_counter()
             try:
                 async with gate:
-                    response = await client.request(method, url, follow_redirects=False, **kwargs)
-                    while (follow := self._redirect_to_follow(response)) is not None:
+                    response = await client.request(method, full_url, follow_redirects=False, **kwargs)
+                    while (follow := self._redirect_to_follow(response, full_url)) is not None:
                         await response.aclose()
                         response = await client.send(follow)
             except httpx.TransportError as exc:
@@ -450,23 +520,21 @@ class AuthenticatedClient(Client):
         return cls(base_url=base_url, token=access_token, prefix="Bearer", **kwargs)
 
     @classmethod
-    def from_env(cls, *, base_url: str | None = None, **kwargs: Any) -> Self:
+    def from_env(cls, **kwargs: Any) -> Self:
         """A service-token client from ``PLANETSCALE_SERVICE_TOKEN_ID`` and ``PLANETSCALE_SERVICE_TOKEN``.
 
-        The base URL is ``base_url`` if given, else ``PLANETSCALE_BASE_URL`` if set, else the API's.
+        The base URL is ``base_url`` if given, else ``PLANETSCALE_BASE_URL`` if set, else the API's;
+        likewise ``oauth_base_url`` and ``PLANETSCALE_OAUTH_BASE_URL``.
         Other keyword arguments are those of ``Client``.
         """
-        if base_url is None:
-            base_url = os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+        kwargs = _base_urls_from_env(kwargs)
         values: dict[str, str] = {}
         for name in (SERVICE_TOKEN_ID_ENV, SERVICE_TOKEN_ENV):
             value = os.environ.get(name, "")
             if not value.strip():
                 raise CredentialsError(f"environment variable {name} is not set or is empty")
             values[name] = value
-        return cls.from_service_token(
-            values[SERVICE_TOKEN_ID_ENV], values[SERVICE_TOKEN_ENV], base_url=base_url, **kwargs
-        )
+        return cls.from_service_token(values[SERVICE_TOKEN_ID_ENV], values[SERVICE_TOKEN_ENV], **kwargs)
 
     def _auth_headers(self) -> dict[str, str]:
         value = f"{self.prefix} {self.token}" if self.prefix else self.token

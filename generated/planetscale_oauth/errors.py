@@ -15,6 +15,7 @@ MAX_BODY_BYTES = 1024 * 1024
 
 SENSITIVE_KEYS = frozenset(
     {
+        "access_token",
         "client_secret",
         "code",
         "plain_text_refresh_token",
@@ -97,6 +98,10 @@ class RedirectError(APIStatusError):
     location: str = ""
 
 
+class BadRequestError(APIStatusError):
+    """400: the server refused the request as malformed."""
+
+
 class AuthenticationError(APIStatusError):
     """401: the service token is missing, malformed or not valid."""
 
@@ -134,6 +139,45 @@ class UnexpectedStatus(APIStatusError):
     ) -> None:
         message = f"unexpected status {_describe_status(status_code)}: {_snippet(content, _known(secrets))}"
         super().__init__(message, status_code=status_code, headers=headers, content=content)
+
+
+class OAuthError(APIStatusError):
+    """The OAuth server refused a token or revocation request (RFC 6749 §5.2).
+
+    ``code`` is the body's ``error`` (``invalid_grant``, …); ``error_uri`` its link, if any. Known codes
+    raise a subclass; an unknown one raises ``OAuthError`` itself.
+    """
+
+    error_uri: str | None = None
+
+
+class InvalidClientError(OAuthError):
+    """``invalid_client``: the client ID or secret is wrong."""
+
+
+class InvalidGrantError(OAuthError):
+    """``invalid_grant``: the authorization code or refresh token is invalid, expired, revoked or
+    already used (codes are single-use; a refresh may have rotated the refresh token)."""
+
+
+class InvalidRequestError(OAuthError):
+    """``invalid_request``."""
+
+
+class InvalidScopeError(OAuthError):
+    """``invalid_scope``."""
+
+
+class UnauthorizedClientError(OAuthError):
+    """``unauthorized_client``."""
+
+
+class UnsupportedGrantTypeError(OAuthError):
+    """``unsupported_grant_type``."""
+
+
+class UnsupportedTokenTypeError(OAuthError):
+    """``unsupported_token_type``."""
 
 
 class ResponseValidationError(PlanetScaleError):
@@ -210,11 +254,23 @@ def invalid(path: str, expected: str, value: object, *, show_value: bool = False
 
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
     401: AuthenticationError,
     403: ForbiddenError,
     404: NotFoundError,
     422: UnprocessableEntityError,
     429: RateLimitError,
+}
+
+
+_OAUTH_ERRORS: dict[str, type[OAuthError]] = {
+    "invalid_client": InvalidClientError,
+    "invalid_grant": InvalidGrantError,
+    "invalid_request": InvalidRequestError,
+    "invalid_scope": InvalidScopeError,
+    "unauthorized_client": UnauthorizedClientError,
+    "unsupported_grant_type": UnsupportedGrantTypeError,
+    "unsupported_token_type": UnsupportedTokenTypeError,
 }
 
 
@@ -229,11 +285,12 @@ def error_class_for_status(status_code: int) -> type[APIStatusError]:
     return UnexpectedStatus
 
 
-def from_response(response: Response[Any], secrets: Iterable[str] = ()) -> APIStatusError:
+def from_response(response: Response[Any], secrets: Iterable[str] = (), *, oauth: bool = False) -> APIStatusError:
     """The error for an error response: ``{code, message}`` from its body, or a redacted snippet of it.
 
     ``secrets`` are values (credentials sent with the request) to blank out wherever the server
-    echoes them; values under a sensitive key of a JSON body are blanked out too.
+    echoes them; values under a sensitive key of a JSON body are blanked out too. ``oauth``: the
+    operation's errors are RFC 6749 bodies, so ``{error, error_description}`` picks an ``OAuthError``.
     """
     status_code = int(response.status_code)
     known = _known(secrets)
@@ -251,7 +308,11 @@ def from_response(response: Response[Any], secrets: Iterable[str] = ()) -> APISt
         )
         redirect.location = location
         return redirect
-    code, message = _code_and_message(response.content)
+    body = _error_body(response.content)
+    oauth_code = body.get("error") if oauth else None
+    if isinstance(oauth_code, str) and oauth_code:
+        return _oauth_error(status_code, oauth_code, body, response, known)
+    code, message = _text(body, "code"), _text(body, "message")
     if message is None:
         described = f"malformed error response: {_snippet(response.content, known)}"
     else:
@@ -259,6 +320,24 @@ def from_response(response: Response[Any], secrets: Iterable[str] = ()) -> APISt
     code = _scrub(code, known) if code is not None else None
     text = f"{_describe_status(status_code)}: {described}" + (f" ({code})" if code else "")
     return cls(text, status_code=status_code, code=code, headers=response.headers, content=response.content)
+
+
+def _oauth_error(
+    status_code: int, code: str, body: dict[str, Any], response: Response[Any], known: tuple[str, ...]
+) -> OAuthError:
+    code = _scrub(code, known)
+    description = _text(body, "error_description")
+    described = _scrub(description, known) if description else code
+    error = _OAUTH_ERRORS.get(code, OAuthError)(
+        f"{_describe_status(status_code)}: {described} ({code})",
+        status_code=status_code,
+        code=code,
+        headers=response.headers,
+        content=response.content,
+    )
+    error_uri = _text(body, "error_uri")
+    error.error_uri = _scrub(error_uri, known) if error_uri else None
+    return error
 
 
 def read_json(status_code: int, headers: Mapping[str, str], content: bytes) -> Any:
@@ -321,21 +400,20 @@ def _redact_json(body: Any) -> Any:
     return body
 
 
-def _code_and_message(content: bytes) -> tuple[str | None, str | None]:
+def _error_body(content: bytes) -> dict[str, Any]:
+    """The JSON object of an error body, or {} when it is none."""
     if len(content) > MAX_BODY_BYTES:
-        return None, None
+        return {}
     try:
         body = json.loads(content)
     except (ValueError, RecursionError):
-        return None, None
-    if not isinstance(body, dict):
-        return None, None
-    code = body.get("code")
-    message = body.get("message")
-    return (
-        code if isinstance(code, str) else None,
-        message if isinstance(message, str) else None,
-    )
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _text(body: dict[str, Any], key: str) -> str | None:
+    value = body.get(key)
+    return value if isinstance(value, str) else None
 
 
 def _describe_status(status_code: int) -> str:
@@ -368,16 +446,25 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
+    "BadRequestError",
     "CredentialsError",
     "ForbiddenError",
+    "InvalidClientError",
+    "InvalidGrantError",
+    "InvalidRequestError",
+    "InvalidScopeError",
     "NotFoundError",
+    "OAuthError",
     "PlanetScaleError",
     "RateLimitError",
     "RedirectError",
     "ResponseValidationError",
     "ServerError",
+    "UnauthorizedClientError",
     "UnexpectedStatus",
     "UnprocessableEntityError",
+    "UnsupportedGrantTypeError",
+    "UnsupportedTokenTypeError",
     "error_class_for_status",
     "from_response",
     "invalid",

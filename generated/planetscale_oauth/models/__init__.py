@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .access_resource import AccessResource
     from .access_scope import AccessScope
+    from .access_token_response import AccessTokenResponse
     from .accessible_branch import AccessibleBranch
     from .accessible_database import AccessibleDatabase
     from .accessible_organization import AccessibleOrganization
@@ -17,15 +18,19 @@ if TYPE_CHECKING:
     from .database_accesses import DatabaseAccesses
     from .error import Error
     from .oauth_accesses_by_resource import OAuthAccessesByResource
+    from .oauth_error_response import OAuthErrorResponse
     from .oauth_token import OAuthToken
+    from .oauth_token_page import OAuthTokenPage
     from .organization_accesses import OrganizationAccesses
     from .refresh_token_grant import RefreshTokenGrant
+    from .revoke_token_request import RevokeTokenRequest
     from .service_token_access import ServiceTokenAccess
     from .user_accesses import UserAccesses
 
 _MODULES = {
     "AccessResource": ".access_resource",
     "AccessScope": ".access_scope",
+    "AccessTokenResponse": ".access_token_response",
     "AccessibleBranch": ".accessible_branch",
     "AccessibleDatabase": ".accessible_database",
     "AccessibleOrganization": ".accessible_organization",
@@ -35,9 +40,12 @@ _MODULES = {
     "DatabaseAccesses": ".database_accesses",
     "Error": ".error",
     "OAuthAccessesByResource": ".oauth_accesses_by_resource",
+    "OAuthErrorResponse": ".oauth_error_response",
     "OAuthToken": ".oauth_token",
+    "OAuthTokenPage": ".oauth_token_page",
     "OrganizationAccesses": ".organization_accesses",
     "RefreshTokenGrant": ".refresh_token_grant",
+    "RevokeTokenRequest": ".revoke_token_request",
     "ServiceTokenAccess": ".service_token_access",
     "UserAccesses": ".user_accesses",
 }
@@ -59,6 +67,7 @@ def __dir__() -> list[str]:
 __all__ = (
     "AccessResource",
     "AccessScope",
+    "AccessTokenResponse",
     "AccessibleBranch",
     "AccessibleDatabase",
     "AccessibleOrganization",
@@ -68,9 +77,12 @@ __all__ = (
     "DatabaseAccesses",
     "Error",
     "OAuthAccessesByResource",
+    "OAuthErrorResponse",
     "OAuthToken",
+    "OAuthTokenPage",
     "OrganizationAccesses",
     "RefreshTokenGrant",
+    "RevokeTokenRequest",
     "ServiceTokenAccess",
     "UserAccesses",
 )

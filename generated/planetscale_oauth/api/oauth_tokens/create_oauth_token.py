@@ -1,5 +1,6 @@
 # Generated from openapi.yaml by openapi-python-client with the templates in templates/.
 # Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
+import warnings
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
@@ -17,6 +18,21 @@ from ...types import Response
 _ROUTE = "/organizations/{organization}/oauth-applications/{id}/token"
 """The path template: filled in for the request, and named in log lines instead of the path (which holds the
 caller's names)."""
+_SERVER = "api"
+"""The server the operation lives on: the client's ``base_url`` (https://api.planetscale.com/v1)."""
+_AUTHENTICATED = True
+"""Whether the operation declares security: only then does the client send its credential."""
+_RETRY_RULE = "unsafe"
+"""The entry of ``client.RETRY_RULES`` that decides what may be retried."""
+_DEPRECATION = (
+    "planetscale_oauth.api.oauth_tokens.create_oauth_token is deprecated"
+    "; use planetscale_oauth.api.oauth.request_token (POST https://auth.planetscale.com/oauth/token) instead"
+)
+
+
+def _warn_deprecated() -> None:
+    # stacklevel 3: the warning points at the caller of the public function.
+    warnings.warn(_DEPRECATION, DeprecationWarning, stacklevel=3)
 
 
 def _get_kwargs(
@@ -118,6 +134,40 @@ def _result(
     raise errors.from_response(response, secrets=[*client.credentials(), *errors.sensitive_values(body.to_dict())])
 
 
+def _send(
+    client: AuthenticatedClient | Client,
+    kwargs: dict[str, Any],
+    timeout: httpx.Timeout | float | None,
+    max_retries: int | None,
+) -> httpx.Response:
+    return client.request(
+        **kwargs,
+        route=_ROUTE,
+        server=_SERVER,
+        authenticated=_AUTHENTICATED,
+        retry_rule=_RETRY_RULE,
+        timeout=timeout,
+        max_retries=max_retries,
+    )
+
+
+async def _asend(
+    client: AuthenticatedClient | Client,
+    kwargs: dict[str, Any],
+    timeout: httpx.Timeout | float | None,
+    max_retries: int | None,
+) -> httpx.Response:
+    return await client.arequest(
+        **kwargs,
+        route=_ROUTE,
+        server=_SERVER,
+        authenticated=_AUTHENTICATED,
+        retry_rule=_RETRY_RULE,
+        timeout=timeout,
+        max_retries=max_retries,
+    )
+
+
 def sync_detailed(
     organization: str,
     id: str,
@@ -131,6 +181,9 @@ def sync_detailed(
 
     Create an OAuth token from an authorization grant code, or refresh an OAuth token from a refresh
     token.
+
+    Deprecated: use the standard OAuth 2.0 token endpoint (`request_token`,
+    `POST https://auth.planetscale.com/oauth/token`), which needs no service token.
 
     ### Authorization
     A service token must have the following access in order to use this API endpoint:
@@ -155,13 +208,13 @@ def sync_detailed(
     Returns:
         Response[Error | OAuthToken]: status, headers, raw content and the parsed body.
     """
-
+    _warn_deprecated()
     kwargs = _get_kwargs(
         organization=organization,
         id=id,
         body=body,
     )
-    response = client.request(**kwargs, route=_ROUTE, timeout=timeout, max_retries=max_retries)
+    response = _send(client, kwargs, timeout, max_retries)
     return _build_response(client=client, response=response, body=body)
 
 
@@ -179,6 +232,9 @@ def sync(
     Create an OAuth token from an authorization grant code, or refresh an OAuth token from a refresh
     token.
 
+    Deprecated: use the standard OAuth 2.0 token endpoint (`request_token`,
+    `POST https://auth.planetscale.com/oauth/token`), which needs no service token.
+
     ### Authorization
     A service token must have the following access in order to use this API endpoint:
 
@@ -209,19 +265,14 @@ def sync(
     Returns:
         OAuthToken
     """
-
-    return _result(
-        sync_detailed(
-            organization=organization,
-            id=id,
-            client=client,
-            body=body,
-            timeout=timeout,
-            max_retries=max_retries,
-        ),
-        client=client,
+    _warn_deprecated()
+    kwargs = _get_kwargs(
+        organization=organization,
+        id=id,
         body=body,
     )
+    response = _build_response(client=client, response=_send(client, kwargs, timeout, max_retries), body=body)
+    return _result(response, client=client, body=body)
 
 
 async def asyncio_detailed(
@@ -237,6 +288,9 @@ async def asyncio_detailed(
 
     Create an OAuth token from an authorization grant code, or refresh an OAuth token from a refresh
     token.
+
+    Deprecated: use the standard OAuth 2.0 token endpoint (`request_token`,
+    `POST https://auth.planetscale.com/oauth/token`), which needs no service token.
 
     ### Authorization
     A service token must have the following access in order to use this API endpoint:
@@ -261,13 +315,13 @@ async def asyncio_detailed(
     Returns:
         Response[Error | OAuthToken]: status, headers, raw content and the parsed body.
     """
-
+    _warn_deprecated()
     kwargs = _get_kwargs(
         organization=organization,
         id=id,
         body=body,
     )
-    response = await client.arequest(**kwargs, route=_ROUTE, timeout=timeout, max_retries=max_retries)
+    response = await _asend(client, kwargs, timeout, max_retries)
     return _build_response(client=client, response=response, body=body)
 
 
@@ -284,6 +338,9 @@ async def asyncio(
 
     Create an OAuth token from an authorization grant code, or refresh an OAuth token from a refresh
     token.
+
+    Deprecated: use the standard OAuth 2.0 token endpoint (`request_token`,
+    `POST https://auth.planetscale.com/oauth/token`), which needs no service token.
 
     ### Authorization
     A service token must have the following access in order to use this API endpoint:
@@ -315,16 +372,11 @@ async def asyncio(
     Returns:
         OAuthToken
     """
-
-    return _result(
-        await asyncio_detailed(
-            organization=organization,
-            id=id,
-            client=client,
-            body=body,
-            timeout=timeout,
-            max_retries=max_retries,
-        ),
-        client=client,
+    _warn_deprecated()
+    kwargs = _get_kwargs(
+        organization=organization,
+        id=id,
         body=body,
     )
+    response = _build_response(client=client, response=await _asend(client, kwargs, timeout, max_retries), body=body)
+    return _result(response, client=client, body=body)

@@ -1,0 +1,149 @@
+# Generated from openapi.yaml by openapi-python-client with the templates in templates/.
+# Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import invalid
+from ..types import UNSET, Unset, redact
+
+T = TypeVar("T", bound="AccessTokenResponse")
+
+_KNOWN_FIELDS = frozenset(
+    (
+        "access_token",
+        "token_type",
+        "expires_in",
+        "refresh_token",
+        "scope",
+    )
+)
+
+
+@_attrs_define
+class AccessTokenResponse:
+    """The tokens the OAuth server issued."""
+
+    access_token: str = _attrs_field(repr=redact)
+    """ The access token, sent as `Authorization: Bearer <access_token>` """
+    token_type: str
+    """ How to send the access token; `Bearer` """
+    expires_in: int | Unset = UNSET
+    """ Seconds until the access token expires """
+    refresh_token: str | Unset = _attrs_field(default=UNSET, repr=redact)
+    """ The refresh token; a refresh may return a new one, which replaces the old """
+    scope: str | Unset = UNSET
+    """ The granted scopes, separated by spaces """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        access_token = self.access_token
+
+        token_type = self.token_type
+
+        expires_in = self.expires_in
+
+        refresh_token = self.refresh_token
+
+        scope = self.scope
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "access_token": access_token,
+                "token_type": token_type,
+            }
+        )
+        if expires_in is not UNSET:
+            field_dict["expires_in"] = expires_in
+        if refresh_token is not UNSET:
+            field_dict["refresh_token"] = refresh_token
+        if scope is not UNSET:
+            field_dict["scope"] = scope
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise invalid("", "object", src_dict)
+        get = src_dict.get
+        access_token_raw = get("access_token", UNSET)
+        if not isinstance(access_token_raw, str):
+            raise invalid("access_token", "string", access_token_raw)
+        access_token = access_token_raw
+
+        token_type_raw = get("token_type", UNSET)
+        if not isinstance(token_type_raw, str):
+            raise invalid("token_type", "string", token_type_raw)
+        token_type = token_type_raw
+
+        expires_in_raw = get("expires_in", UNSET)
+        expires_in: int | Unset
+        if expires_in_raw is UNSET:
+            expires_in = UNSET
+        else:
+            if not isinstance(expires_in_raw, int) or isinstance(expires_in_raw, bool):
+                raise invalid("expires_in", "integer", expires_in_raw)
+            expires_in_value = expires_in_raw
+
+            expires_in = expires_in_value
+
+        refresh_token_raw = get("refresh_token", UNSET)
+        refresh_token: str | Unset
+        if refresh_token_raw is UNSET:
+            refresh_token = UNSET
+        else:
+            if not isinstance(refresh_token_raw, str):
+                raise invalid("refresh_token", "string", refresh_token_raw)
+            refresh_token_value = refresh_token_raw
+
+            refresh_token = refresh_token_value
+
+        scope_raw = get("scope", UNSET)
+        scope: str | Unset
+        if scope_raw is UNSET:
+            scope = UNSET
+        else:
+            if not isinstance(scope_raw, str):
+                raise invalid("scope", "string", scope_raw)
+            scope_value = scope_raw
+
+            scope = scope_value
+
+        # Positional, in declaration order (fields without a default first): cheaper than keywords.
+        access_token_response = cls(
+            access_token,
+            token_type,
+            expires_in,
+            refresh_token,
+            scope,
+        )
+        # Every required field is there, so more keys than that may mean fields this version does not know.
+        if len(src_dict) > 2:
+            access_token_response.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
+            }
+        return access_token_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,74 @@
+# Generated from openapi.yaml by openapi-python-client with the templates in templates/.
+# Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import invalid
+from ..types import UNSET, redact
+
+T = TypeVar("T", bound="RevokeTokenRequest")
+
+
+@_attrs_define
+class RevokeTokenRequest:
+    """Revoke an access token or a refresh token (RFC 7009)."""
+
+    token: str = _attrs_field(repr=redact)
+    """ The access token or refresh token to revoke """
+    client_id: str
+    """ The OAuth application's client ID """
+    client_secret: str = _attrs_field(repr=redact)
+    """ The OAuth application's client secret """
+
+    def to_dict(self) -> dict[str, Any]:
+        token = self.token
+
+        client_id = self.client_id
+
+        client_secret = self.client_secret
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "token": token,
+                "client_id": client_id,
+                "client_secret": client_secret,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise invalid("", "object", src_dict)
+        get = src_dict.get
+        token_raw = get("token", UNSET)
+        if not isinstance(token_raw, str):
+            raise invalid("token", "string", token_raw)
+        token = token_raw
+
+        client_id_raw = get("client_id", UNSET)
+        if not isinstance(client_id_raw, str):
+            raise invalid("client_id", "string", client_id_raw)
+        client_id = client_id_raw
+
+        client_secret_raw = get("client_secret", UNSET)
+        if not isinstance(client_secret_raw, str):
+            raise invalid("client_secret", "string", client_secret_raw)
+        client_secret = client_secret_raw
+
+        # Positional, in declaration order (fields without a default first): cheaper than keywords.
+        revoke_token_request = cls(
+            token,
+            client_id,
+            client_secret,
+        )
+        return revoke_token_request
