@@ -76,6 +76,7 @@ class Operation:
     replaced_by: str | None  # "planetscale_oauth.api.oauth.request_token (POST https://…/oauth/token)"
     retry: str
     pagination: Pagination | None
+    function: str  # planetscale_oauth.api.<tag>.<operation>
 
 
 class SpecFacts:
@@ -105,6 +106,13 @@ class SpecFacts:
         for path, method, op, server in raw_ops:
             self._ops[(path, method)] = self._operation(path, method, op, server, functions, raw_ops)
         self.oauth = self._oauth(document)
+
+    def _operation_at(self, server: Server, path: str) -> str:
+        """The module (``api.<tag>.<operation>``, relative to the package) of the POST operation at ``path``."""
+        for (op_path, method), op in self._ops.items():
+            if op_path == path and method == "post" and op.server == server:
+                return op.function.removeprefix(self.package + ".")
+        raise SpecError(f"no POST operation at {server.url}{path}, which the oauth2 security scheme names")
 
     def operation(self, endpoint: Endpoint) -> Operation:
         return self._ops[(endpoint.path.get_untrusted_value(), endpoint.method)]
@@ -175,22 +183,31 @@ class SpecFacts:
             replaced_by=replaced_by,
             retry=retry,
             pagination=pagination,
+            function=functions[operation_id],
         )
 
     def _oauth(self, document: dict[str, Any]) -> dict[str, str]:
-        """The authorization-code flow's URLs, as paths on a known server."""
+        """The authorization-code flow of the oauth2 security scheme: the browser page's path and server,
+        and the modules of the token and revocation operations (``x-revocationUrl``)."""
         for scheme in ((document.get("components") or {}).get("securitySchemes") or {}).values():
             flow = (scheme.get("flows") or {}).get("authorizationCode") if scheme.get("type") == "oauth2" else None
             if not flow:
                 continue
             found: dict[str, str] = {}
-            for key in ("authorizationUrl", "tokenUrl"):
-                url = flow[key]
+            for key, name in (
+                ("authorizationUrl", "authorization"),
+                ("tokenUrl", "token"),
+                ("x-revocationUrl", "revocation"),
+            ):
+                url = flow.get(key, "")
                 server = next((s for s in self.servers if url.startswith(s.url + "/")), None)
                 if server is None:
-                    raise SpecError(f"oauth2 {key} {url} is not on any server of the spec")
-                found[key] = url[len(server.url) :]
-                found[key + "Server"] = server.name
+                    raise SpecError(f"oauth2 {key} {url!r} is not on any server of the spec")
+                path = url[len(server.url) :]
+                if name == "authorization":  # a page in the browser, not an operation
+                    found.update(authorizationPath=path, authorizationServer=server.name)
+                else:
+                    found[f"{name}Operation"] = self._operation_at(server, path)
             return found
         return {}
 

@@ -59,6 +59,16 @@ class CredentialsError(PlanetScaleError, ValueError):
     """A credential is missing or blank; raised when a client is built, before any request."""
 
 
+class StateMismatchError(PlanetScaleError):
+    """The ``state`` on the OAuth callback is missing or not the one sent: the callback did not come from
+    the authorization this application started (possibly a cross-site request forgery). Nothing was exchanged."""
+
+
+class AuthorizationDeniedError(PlanetScaleError):
+    """The OAuth callback carries an ``error`` instead of a code (the user declined, or the request was
+    refused). ``code`` holds the callback's ``error``, e.g. ``access_denied``."""
+
+
 class APIConnectionError(PlanetScaleError):
     """No answer came: the connection failed or broke. The httpx exception is the ``__cause__``."""
 
@@ -446,6 +456,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
+    "AuthorizationDeniedError",
     "BadRequestError",
     "CredentialsError",
     "ForbiddenError",
@@ -460,6 +471,7 @@ __all__ = [
     "RedirectError",
     "ResponseValidationError",
     "ServerError",
+    "StateMismatchError",
     "UnauthorizedClientError",
     "UnexpectedStatus",
     "UnprocessableEntityError",
