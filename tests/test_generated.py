@@ -24,11 +24,15 @@ BUILTIN_TEMPLATES = Path(openapi_python_client.__file__).parent / "templates"
 GENERATE = ROOT / "scripts" / "generate.py"
 HEADER = "# Generated from openapi.yaml by openapi-python-client with the templates in templates/.\n"
 DOCS = ROOT / "docs"
-# templates/docs/ holds the Markdown reference's page templates; every other template overrides a built-in.
+# templates/docs/ holds the Markdown reference's page templates, templates/modules/ the package modules the
+# generator has no template for; every other template overrides a built-in.
 CUSTOM_TEMPLATES = sorted(
-    path.relative_to(TEMPLATES).as_posix() for path in TEMPLATES.rglob("*.jinja") if "docs" not in path.parts
+    path.relative_to(TEMPLATES).as_posix()
+    for path in TEMPLATES.rglob("*.jinja")
+    if not {"docs", "modules"} & set(path.relative_to(TEMPLATES).parts)
 )
 DOC_TEMPLATES = sorted(path.name for path in (TEMPLATES / "docs").glob("*.jinja"))
+MODULE_TEMPLATES = sorted(path.name for path in (TEMPLATES / "modules").glob("*.py.jinja"))
 
 
 @pytest.mark.parametrize("name", sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")))
@@ -55,6 +59,14 @@ def test_each_template_overrides_one_builtin_and_says_what_and_from_which_versio
         f"templates/{name} was derived from openapi-python-client {recorded.group(1)}, but {pinned} is pinned: "
         "run `make template-diff`, carry the upstream changes into the override, then update its derived-from"
     )
+
+
+@pytest.mark.parametrize("name", MODULE_TEMPLATES)
+def test_each_module_template_is_rendered_into_the_package_and_says_why(name: str) -> None:
+    assert not (BUILTIN_TEMPLATES / name).exists(), f"{name} shadows a built-in: move it out of templates/modules/"
+    comment = re.match(r"\{#(.*?)#\}", (TEMPLATES / "modules" / name).read_text(encoding="utf-8"), re.DOTALL)
+    assert comment and "Not an override" in comment.group(1), f"modules/{name} must begin with a comment saying why"
+    assert (PACKAGE / name.removesuffix(".jinja")).read_text(encoding="utf-8").startswith(HEADER)
 
 
 def test_template_diff_shows_how_the_builtins_changed_between_two_versions() -> None:
@@ -140,3 +152,26 @@ def test_wheel_installs_the_typed_package(tmp_path: Path) -> None:
     assert "planetscale_oauth/py.typed" in names
     assert "planetscale_oauth/api/oauth_tokens/create_oauth_token.py" in names
     assert not [name for name in names if name.startswith(("generated/", "tests/", "templates/"))]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "complaint"),
+    [
+        ("      x-retry: idempotent\n", "      x-retry: sometimes\n", "x-retry must be one of"),
+        ("      deprecated: true\n", "", "x-replaced-by without deprecated: true"),
+        ("      x-replaced-by: request_token\n", "      x-replaced-by: no_such_operation\n", "names no operation"),
+    ],
+    ids=["unknown retry rule", "replacement without deprecation", "replacement that does not exist"],
+)
+def test_generation_refuses_operation_facts_it_cannot_honour(
+    tmp_path: Path, old: str, new: str, complaint: str
+) -> None:
+    text = (ROOT / "openapi.yaml").read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    spec_file = tmp_path / "openapi.yaml"
+    spec_file.write_text(text.replace(old, new), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(GENERATE), "--check", "--spec", str(spec_file)], capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode != 0
+    assert complaint in result.stdout + result.stderr
