@@ -55,10 +55,15 @@ def names(page: Path) -> str:
 
 
 def test_readme_and_reference_have_sync_and_async_examples() -> None:
-    for page in (ROOT / "README.md", ROOT / "docs" / "oauth_tokens.md"):
-        codes = [code for example_page, _, code in EXAMPLES if example_page == page]
-        assert any("create_oauth_token.sync(" in code for code in codes), page
-        assert any("create_oauth_token.asyncio(" in code for code in codes), page
+    readme = [code for page, _, code in EXAMPLES if page.name == "README.md"]
+    flow = next(code for code in readme if "authorize_url(" in code)
+    for step in ("read_callback(", "TokenSession.exchange(", "session.access_token()", "session.revoke()"):
+        assert step in flow, f"the README's connect-an-account example lacks {step}"
+    assert any("aaccess_token()" in code and "asyncio.run(" in code for code in readme)
+    assert any("list_oauth_tokens.iterate(" in code for code in readme)
+    for page in ("oauth_tokens.md", "oauth.md"):
+        reference = [code for example_page, _, code in EXAMPLES if example_page.name == page]
+        assert any(".sync(" in code for code in reference) and any(".asyncio(" in code for code in reference)
     reference = [code for page, _, code in EXAMPLES if page.name == "oauth_tokens.md"]
     assert any("AuthorizationCodeGrant(" in code and "code=" in code and "redirect_uri=" in code for code in reference)
     assert any("RefreshTokenGrant(" in code and "refresh_token=" in code for code in reference)
