@@ -63,7 +63,7 @@ bench: install ## Benchmarks as ratios against raw httpx, pydantic and the stock
 record: install ## Record one real exchange as tests/fixtures/$(NAME).json (settings from the environment)
 	$(PY) scripts/record.py $(or $(NAME),recorded) $(if $(DESCRIPTION),"$(DESCRIPTION)")
 
-demo: install node ## Exchange a code and refresh a token against Prism, secrets redacted
+demo: install node ## The standard OAuth flow (authorize, callback, exchange, session, revoke) against Prism
 	$(PY) scripts/demo.py
 
 clean: ## Remove the virtualenv, node_modules and scratch files

@@ -122,6 +122,19 @@ def test_stock_constructor_arguments_keep_working() -> None:
     assert str(request.url) == "https://api.example.test/v1/x"
 
 
+def test_with_headers_leaves_the_original_client_alone() -> None:
+    recorder = Recorder()
+    client = AuthenticatedClient.from_service_token(
+        "sto_FAKE", "pscale_tkn_FAKE0001", httpx_args={"transport": recorder.transport}
+    )
+    client.request(method="get", url="/before")  # the original's pool is open
+    forced = client.with_headers({"Prefer": "code=400"})
+    forced.request(method="get", url="/forced")
+    client.request(method="get", url="/after")
+    assert [request.headers.get("Prefer") for request in recorder.requests] == [None, "code=400", None]
+    assert forced.get_httpx_client() is not client.get_httpx_client()
+
+
 def test_unauthenticated_client_sends_no_authorization_header() -> None:
     recorder = Recorder()
     client = Client(httpx_args={"transport": recorder.transport})

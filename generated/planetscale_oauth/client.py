@@ -246,28 +246,18 @@ class Client:
         }
         return {**kwargs, **self._httpx_args}
 
+    # The stock with_* methods also update this client's open httpx pools, so the original client
+    # starts sending the new headers too; here each returns a separate client (with its own pool).
     def with_headers(self, headers: dict[str, str]) -> Self:
-        """Get a new client matching this one with additional headers."""
-        if self._client is not None:
-            self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
+        """A new client like this one, with additional headers; this one is unchanged."""
         return evolve(self, headers={**self._headers, **headers})
 
     def with_cookies(self, cookies: dict[str, str]) -> Self:
-        """Get a new client matching this one with additional cookies."""
-        if self._client is not None:
-            self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
+        """A new client like this one, with additional cookies; this one is unchanged."""
         return evolve(self, cookies={**self._cookies, **cookies})
 
     def with_timeout(self, timeout: httpx.Timeout) -> Self:
-        """Get a new client matching this one with a new timeout configuration."""
-        if self._client is not None:
-            self._client.timeout = timeout
-        if self._async_client is not None:
-            self._async_client.timeout = timeout
+        """A new client like this one, with another timeout; this one is unchanged."""
         return evolve(self, timeout=timeout)
 
     def set_httpx_client(self, client: httpx.Client) -> Self:

@@ -158,7 +158,7 @@ class TokenSession:
     sends its service token there. ``clock`` returns the time in seconds (``time.time``).
     """
 
-    client: Client
+    client: Client = field(repr=False)
     client_id: str
     client_secret: str = field(repr=redact)
     _tokens: Tokens = field(alias="tokens")
