@@ -13,7 +13,7 @@ from planetscale_oauth import AuthenticatedClient, errors
 from planetscale_oauth.api.oauth import request_token
 from planetscale_oauth.api.oauth_tokens import create_oauth_token, delete_oauth_token, list_oauth_tokens
 from planetscale_oauth.models import AuthorizationCodeGrant, RefreshTokenGrant
-from planetscale_oauth.oauth import TokenSession, Tokens, authorize_url, read_callback
+from planetscale_oauth.oauth import Tokens, TokenSession, authorize_url, read_callback
 
 from mockserver import prism
 
