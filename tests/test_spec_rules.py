@@ -39,6 +39,11 @@ def test_the_spec_passes(tmp_path: Path) -> None:
             '        "403":\n          description: Forbidden',
             "planetscale-error-responses-have-error-body",
         ),
+        (
+            '        "401":\n          $ref: "#/components/responses/OAuthInvalidClient"',
+            '        "401":\n          description: The client ID or secret is wrong',
+            "planetscale-error-responses-have-error-body",
+        ),
         ("      operationId: create_oauth_token\n", "", "operation-operationId"),
         ("      tags: [oauth-tokens]\n", "", "operation-tags"),
         (
@@ -55,6 +60,7 @@ def test_the_spec_passes(tmp_path: Path) -> None:
     ids=[
         "credential not marked",
         "error without Error body",
+        "OAuth error without OAuthErrorResponse body",
         "no operationId",
         "no tag",
         "nullable without x-departure",
