@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,3 +62,29 @@ def test_changelog_has_an_entry_for_the_current_version() -> None:
 
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert f"\n## {planetscale_oauth.__version__}\n" in changelog
+
+
+# The commit that released 0.1.0 (tagged v0.1.0): create_oauth_token only.
+RELEASE_0_1_0 = "1f46773c7807d26f38414071ef8816aeb217f189"
+
+
+def test_the_oauth_endpoints_and_tokens_resource_add_to_0_1_0_without_breaking_it() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "api_diff.py"), "--base", RELEASE_0_1_0],
+        capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "BREAKING" not in result.stdout
+    for added in (
+        "api.oauth.request_token.sync",
+        "api.oauth.revoke_token.asyncio",
+        "api.oauth_tokens.list_oauth_tokens.iterate",
+        "api.oauth_tokens.list_oauth_tokens.aiterate",
+        "api.oauth_tokens.get_oauth_token.sync",
+        "api.oauth_tokens.delete_oauth_token.sync",
+        "oauth.TokenSession",
+        "oauth.authorize_url",
+        "errors.InvalidGrantError",
+        "client.Client.from_env",
+    ):
+        assert f"  non-breaking  added: planetscale_oauth.{added}\n" in result.stdout, added
