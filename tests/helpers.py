@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import unquote, urlsplit
 
 import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from planetscale_oauth import AuthenticatedClient
+from planetscale_oauth import AuthenticatedClient, models
 from planetscale_oauth.api.oauth_tokens import create_oauth_token
 from planetscale_oauth.client import RetryPolicy
 from planetscale_oauth.models import AuthorizationCodeGrant, OAuthToken, RefreshTokenGrant
@@ -26,6 +28,8 @@ SPEC_PATH = ROOT / "openapi.yaml"
 FIXTURES_DIR = ROOT / "tests" / "fixtures"
 SPEC_URI = "urn:planetscale-oauth:openapi.yaml"
 TOKEN_PATH = "/organizations/{organization}/oauth-applications/{id}/token"
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+FORM = "application/x-www-form-urlencoded"
 
 # One exchange, one request: tests that are not about retries turn them off.
 NO_RETRY = RetryPolicy(max_retries=0)
@@ -70,13 +74,145 @@ def response_schema_pointer(status: int, path: str = TOKEN_PATH, method: str = "
 
 
 def request_schema_pointer(path: str = TOKEN_PATH, method: str = "post") -> str:
-    ref: str = spec()["paths"][path][method]["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    """The JSON pointer of the request body schema (of its one media type: JSON or a form)."""
+    (media,) = spec()["paths"][path][method]["requestBody"]["content"].values()
+    ref: str = media["schema"]["$ref"]
     return ref.removeprefix("#")
 
 
 @dataclass(frozen=True)
+class Operation:
+    """One operation of the spec: where it lives, what it takes, what it answers."""
+
+    operation_id: str
+    method: str
+    """Upper case, as on the wire."""
+    path: str
+    """The path template in the spec (``/organizations/{organization}/...``), without the server's prefix."""
+
+    @property
+    def node(self) -> dict[str, Any]:
+        node: dict[str, Any] = spec()["paths"][self.path][self.method.lower()]
+        return node
+
+    @property
+    def server(self) -> dict[str, Any]:
+        """The operation's server: its own, else its path's, else the document's first."""
+        path_item = spec()["paths"][self.path]
+        servers: list[dict[str, Any]] = self.node.get("servers") or path_item.get("servers") or spec()["servers"]
+        return servers[0]
+
+    @property
+    def server_url(self) -> str:
+        url: str = self.server["url"]
+        return url
+
+    @property
+    def server_name(self) -> str:
+        """The server's ``x-name``: ``api`` (the client's ``base_url``) or ``oauth``."""
+        name: str = self.server["x-name"]
+        return name
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.server_url).netloc
+
+    @property
+    def wire_template(self) -> str:
+        """The path template as sent: with the server URL's own path (``/v1`` on the API) in front."""
+        return urlsplit(self.server_url).path.rstrip("/") + self.path
+
+    @property
+    def authenticated(self) -> bool:
+        """Whether the operation asks for the service token (its own ``security``, else the document's)."""
+        security = self.node.get("security", spec().get("security", []))
+        return bool(security)
+
+    def match(self, wire_path: str) -> dict[str, str] | None:
+        """The path parameters (percent-decoded) if ``wire_path`` is this operation's path, else None."""
+        pattern = "^" + re.sub(r"\\\{([a-z_]+)\\\}", r"(?P<\1>[^/?#]+)", re.escape(self.wire_template)) + "$"
+        found = re.match(pattern, wire_path.split("?", 1)[0])
+        return None if found is None else {name: unquote(value) for name, value in found.groupdict().items()}
+
+    @property
+    def parameters(self) -> list[dict[str, Any]]:
+        """Path-level and operation-level parameters, references resolved."""
+        nodes = [*spec()["paths"][self.path].get("parameters", []), *self.node.get("parameters", [])]
+        return [resolve(node) for node in nodes]
+
+    def query_parameters(self) -> dict[str, dict[str, Any]]:
+        return {parameter["name"]: parameter for parameter in self.parameters if parameter["in"] == "query"}
+
+    @property
+    def request_media_type(self) -> str | None:
+        """``application/json``, ``application/x-www-form-urlencoded``, or None without a request body."""
+        body = self.node.get("requestBody")
+        if body is None:
+            return None
+        (media_type,) = resolve(body)["content"]
+        return str(media_type)
+
+    def request_schema_pointer(self) -> str | None:
+        if self.request_media_type is None:
+            return None
+        return request_schema_pointer(self.path, self.method.lower())
+
+    def documented_statuses(self) -> list[int]:
+        return sorted(int(status) for status in self.node["responses"])
+
+    def success_statuses(self) -> list[int]:
+        return [status for status in self.documented_statuses() if 200 <= status <= 299]
+
+    def response_schema_pointer(self, status: int) -> str | None:
+        """The body schema documented for ``status``; None when the status documents no body."""
+        response = resolve(self.node["responses"][str(status)])
+        if "content" not in response:
+            return None
+        return response_schema_pointer(status, self.path, self.method.lower())
+
+    def response_example(self, status: int) -> Any:
+        response = resolve(self.node["responses"][str(status)])
+        return response["content"]["application/json"]["example"]
+
+
+@cache
+def operations() -> dict[str, Operation]:
+    """Every operation in the spec, by operationId."""
+    found: dict[str, Operation] = {}
+    for path, item in spec()["paths"].items():
+        for method in HTTP_METHODS:
+            if method in item:
+                operation_id = item[method]["operationId"]
+                found[operation_id] = Operation(operation_id, method.upper(), path)
+    return found
+
+
+def operation_for(method: str, wire_path: str) -> Operation:
+    """The one operation a request goes to: by method and path (API paths carry the ``/v1`` of their server)."""
+    candidates = [
+        operation
+        for operation in operations().values()
+        if operation.method == method.upper() and operation.match(wire_path) is not None
+    ]
+    if len(candidates) != 1:
+        raise LookupError(f"{method} {wire_path} matches {len(candidates)} operations in the spec, not one")
+    return candidates[0]
+
+
+def model_for(pointer: str) -> Any:
+    """The generated model class of the schema at ``#/components/schemas/<Name>``."""
+    return getattr(models, pointer.rsplit("/", 1)[1])
+
+
+@dataclass(frozen=True)
 class Exchange:
-    """One recorded request/response pair from tests/fixtures/."""
+    """One recorded request/response pair from tests/fixtures/, of any operation in the spec.
+
+    ``request``: ``method``, ``path`` (as on the wire, without the query string), ``path_params``,
+    optionally ``query`` (name to the string sent), ``headers``, and the body as ``json`` or ``form``
+    (field to string), or neither. ``response``: ``status``, ``headers``, and ``json`` unless the
+    response has no body (204).
+    """
 
     name: str
     data: Mapping[str, Any]
@@ -96,23 +232,112 @@ class Exchange:
         status: int = self.response["status"]
         return status
 
+    @cached_property
+    def operation(self) -> Operation:
+        return operation_for(self.request["method"], self.request["path"])
+
+    @property
+    def operation_id(self) -> str:
+        return self.operation.operation_id
+
+    @property
+    def path_params(self) -> dict[str, str]:
+        """The path parameters: as recorded, else read back from the path."""
+        if "path_params" in self.request:
+            return dict(self.request["path_params"])
+        params = self.operation.match(self.request["path"])
+        assert params is not None
+        return params
+
+    @property
+    def query(self) -> dict[str, str]:
+        return dict(self.request.get("query", {}))
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return dict(self.request.get("headers", {}))
+
+    @property
+    def authorization(self) -> str | None:
+        """The Authorization header sent, if any."""
+        for name, value in self.headers.items():
+            if name.lower() == "authorization":
+                return str(value)
+        return None
+
     @property
     def service_token(self) -> tuple[str, str]:
-        token_id, _, token = self.request["headers"]["Authorization"].partition(":")
+        authorization = self.authorization
+        if authorization is None:
+            raise LookupError(f"{self.name}: the request carries no Authorization header")
+        token_id, _, token = authorization.partition(":")
         return token_id, token
 
+    @property
+    def request_media_type(self) -> str | None:
+        if "json" in self.request:
+            return "application/json"
+        if "form" in self.request:
+            return FORM
+        return None
+
+    @property
+    def request_body(self) -> Any:
+        """The request body as sent: the JSON value, the form's fields (name to string), or None."""
+        if "json" in self.request:
+            return self.request["json"]
+        return self.request.get("form")
+
+    @property
+    def response_body(self) -> Any:
+        """The response's JSON body, or None when it has none."""
+        return self.response.get("json")
+
+    @property
+    def has_response_body(self) -> bool:
+        return "json" in self.response
+
     def body(self) -> AuthorizationCodeGrant | RefreshTokenGrant:
-        """The request body as the public model a caller would build."""
-        payload = self.request["json"]
+        """The grant of a token request (create_oauth_token, request_token) as the public model a caller builds."""
+        payload = self.request_body
+        if not isinstance(payload, Mapping) or "grant_type" not in payload:
+            raise TypeError(f"{self.name}: {self.operation_id} takes no grant")
         if payload["grant_type"] == "authorization_code":
             return AuthorizationCodeGrant.from_dict(payload)
         return RefreshTokenGrant.from_dict(payload)
 
+    def request_model(self) -> Any:
+        """The request body as the generated model of the operation's request schema, or None without one."""
+        pointer = self.operation.request_schema_pointer()
+        if pointer is None or self.request_body is None:
+            return None
+        schema = resolve({"$ref": "#" + pointer})
+        if "discriminator" in schema:
+            discriminator = schema["discriminator"]
+            pointer = discriminator["mapping"][self.request_body[discriminator["propertyName"]]].removeprefix("#")
+        return model_for(pointer).from_dict(self.request_body)
+
+    def arguments(self) -> dict[str, Any]:
+        """Keyword arguments of the operation's function that send this request (``client`` aside)."""
+        arguments: dict[str, Any] = dict(self.path_params)
+        declared = self.operation.query_parameters()
+        for name, value in self.query.items():
+            kind = declared[name]["schema"].get("type")
+            arguments[name] = int(value) if kind == "integer" else value
+        model = self.request_model()
+        if model is not None:
+            arguments["body"] = model
+        return arguments
+
     def secrets(self) -> set[str]:
-        """Every credential in the exchange: the service token and each x-sensitive value."""
-        found = set(self.service_token)
-        found |= sensitive_values(self.request["json"], {"$ref": "#" + request_schema_pointer()})
-        found |= sensitive_values(self.response["json"], {"$ref": "#" + response_schema_pointer(self.status)})
+        """Every credential in the exchange: the service token when sent, and each x-sensitive value."""
+        found = set(self.service_token) if self.authorization is not None else set()
+        request_pointer = self.operation.request_schema_pointer()
+        if request_pointer is not None and self.request_body is not None:
+            found |= sensitive_values(self.request_body, {"$ref": "#" + request_pointer})
+        response_pointer = self.operation.response_schema_pointer(self.status)
+        if response_pointer is not None and self.response_body is not None:
+            found |= sensitive_values(self.response_body, {"$ref": "#" + response_pointer})
         return {value for value in found if value}
 
 
@@ -123,7 +348,31 @@ def load_exchanges() -> list[Exchange]:
     ]
 
 
-EXCHANGES = load_exchanges()
+ALL_EXCHANGES = load_exchanges()
+"""Every fixture in tests/fixtures/, of every operation."""
+
+
+def exchanges_for(operation_id: str) -> list[Exchange]:
+    """The fixtures of one operation."""
+    if operation_id not in operations():
+        raise KeyError(f"no operation {operation_id!r} in the spec")
+    return [exchange for exchange in ALL_EXCHANGES if _operation_id(exchange) == operation_id]
+
+
+def _operation_id(exchange: Exchange) -> str | None:
+    # A fixture that matches no operation belongs to none; tests/test_contract.py reports it.
+    try:
+        return exchange.operation_id
+    except LookupError:
+        return None
+
+
+CREATE_EXCHANGES = exchanges_for("create_oauth_token")
+"""The fixtures of the seed operation, create_oauth_token."""
+
+# The tests written for the seed operation (test_models, test_worked_example, test_client, ...) read
+# EXCHANGES as create_oauth_token exchanges: a JSON grant in, an OAuthToken or an Error out.
+EXCHANGES = CREATE_EXCHANGES
 
 
 def sensitive_values(node: Any, schema: dict[str, Any]) -> set[str]:
