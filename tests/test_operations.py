@@ -13,7 +13,7 @@ import sys
 import warnings
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_type
 
 import httpx
 import pytest
@@ -303,3 +303,14 @@ def test_a_next_page_that_does_not_advance_stops_with_a_typed_error() -> None:
         list(list_oauth_tokens.iterate("acme", "app1", client=stuck, page=2))
     first = list_oauth_tokens.sync("acme", "app1", client=stuck, page=2)
     assert isinstance(first, OAuthTokenPage)
+
+
+def test_operations_without_a_body_are_typed_as_returning_none(httpserver: HTTPServer, oauth_host: HTTPServer) -> None:
+    # mypy --strict checks the assert_type calls: the stock generator types these as Any.
+    httpserver.expect_request("/v1/organizations/acme/oauth-applications/app1/tokens/tok1").respond_with_response(
+        WsgiResponse(status=204)
+    )
+    oauth_host.expect_request("/oauth/revoke").respond_with_json({})
+    both = two_host_client(httpserver, oauth_host)
+    assert assert_type(delete_oauth_token.sync("acme", "app1", "tok1", client=both), None) is None
+    assert assert_type(revoke_token.sync(client=both, body=REVOKE), None) is None

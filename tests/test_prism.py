@@ -77,6 +77,7 @@ EXPECTED_ERRORS: dict[int, type[errors.APIStatusError]] = {
 EXPECTED_OAUTH_ERRORS: dict[str, type[errors.OAuthError]] = {
     "invalid_grant": errors.InvalidGrantError,
     "invalid_client": errors.InvalidClientError,
+    "invalid_request": errors.InvalidRequestError,
 }
 
 ALL_OPERATIONS = sorted(CALLS)

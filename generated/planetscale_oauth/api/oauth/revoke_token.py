@@ -43,11 +43,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response, body: RevokeTokenRequest
-) -> Any | OAuthErrorResponse | None:
+) -> OAuthErrorResponse | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
-        return response_200
-
+        return None
     if response.status_code == 400:
         try:
             return OAuthErrorResponse.from_dict(
@@ -74,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response, body: RevokeTokenRequest
-) -> Response[Any | OAuthErrorResponse]:
+) -> Response[OAuthErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -86,11 +84,11 @@ def _build_response(
 
 
 def _result(
-    response: Response[Any | OAuthErrorResponse], *, client: AuthenticatedClient | Client, body: RevokeTokenRequest
-) -> Any:
+    response: Response[OAuthErrorResponse], *, client: AuthenticatedClient | Client, body: RevokeTokenRequest
+) -> None:
     """The parsed success body, or the typed error for any other status."""
     if response.status_code == 200:
-        return cast(Any, response.parsed)
+        return cast(None, response.parsed)
     raise errors.from_response(
         response, secrets=[*client.credentials(), *errors.sensitive_values(body.to_dict())], oauth=True
     )
@@ -136,7 +134,7 @@ def sync_detailed(
     body: RevokeTokenRequest,
     timeout: httpx.Timeout | float | None = None,
     max_retries: int | None = None,
-) -> Response[Any | OAuthErrorResponse]:
+) -> Response[OAuthErrorResponse]:
     """Revoke an access token or refresh token
 
     Revoke a token (RFC 7009). Revoking a token that is already invalid also succeeds, so a retry after
@@ -155,7 +153,7 @@ def sync_detailed(
         errors.APIConnectionError: The connection failed or broke (after the retries the operation allows).
 
     Returns:
-        Response[Any | OAuthErrorResponse]: status, headers, raw content and the parsed body.
+        Response[OAuthErrorResponse]: status, headers, raw content and the parsed body.
     """
     kwargs = _get_kwargs(
         body=body,
@@ -170,7 +168,7 @@ def sync(
     body: RevokeTokenRequest,
     timeout: httpx.Timeout | float | None = None,
     max_retries: int | None = None,
-) -> Any:
+) -> None:
     """Revoke an access token or refresh token
 
     Revoke a token (RFC 7009). Revoking a token that is already invalid also succeeds, so a retry after
@@ -183,8 +181,8 @@ def sync(
         max_retries: Overrides the client's retry count for this call (0: no retry).
 
     Raises:
-        errors.OAuthError: 400 The request or the grant was refused (invalid_request,
-            invalid_grant, unsupported_grant_type, ...); the subclass
+        errors.OAuthError: 400 The revocation request was refused (invalid_request,
+            unsupported_token_type); the subclass
                 is picked by the body's ``error`` (InvalidGrantError, InvalidClientError, ...).
         errors.OAuthError: 401 The client ID or client secret is wrong (invalid_client); the
             subclass
@@ -196,7 +194,7 @@ def sync(
         errors.APIConnectionError: The connection failed or broke (after the retries the operation allows).
 
     Returns:
-        Any
+        None
     """
     kwargs = _get_kwargs(
         body=body,
@@ -211,7 +209,7 @@ async def asyncio_detailed(
     body: RevokeTokenRequest,
     timeout: httpx.Timeout | float | None = None,
     max_retries: int | None = None,
-) -> Response[Any | OAuthErrorResponse]:
+) -> Response[OAuthErrorResponse]:
     """Revoke an access token or refresh token
 
     Revoke a token (RFC 7009). Revoking a token that is already invalid also succeeds, so a retry after
@@ -230,7 +228,7 @@ async def asyncio_detailed(
         errors.APIConnectionError: The connection failed or broke (after the retries the operation allows).
 
     Returns:
-        Response[Any | OAuthErrorResponse]: status, headers, raw content and the parsed body.
+        Response[OAuthErrorResponse]: status, headers, raw content and the parsed body.
     """
     kwargs = _get_kwargs(
         body=body,
@@ -245,7 +243,7 @@ async def asyncio(
     body: RevokeTokenRequest,
     timeout: httpx.Timeout | float | None = None,
     max_retries: int | None = None,
-) -> Any:
+) -> None:
     """Revoke an access token or refresh token
 
     Revoke a token (RFC 7009). Revoking a token that is already invalid also succeeds, so a retry after
@@ -258,8 +256,8 @@ async def asyncio(
         max_retries: Overrides the client's retry count for this call (0: no retry).
 
     Raises:
-        errors.OAuthError: 400 The request or the grant was refused (invalid_request,
-            invalid_grant, unsupported_grant_type, ...); the subclass
+        errors.OAuthError: 400 The revocation request was refused (invalid_request,
+            unsupported_token_type); the subclass
                 is picked by the body's ``error`` (InvalidGrantError, InvalidClientError, ...).
         errors.OAuthError: 401 The client ID or client secret is wrong (invalid_client); the
             subclass
@@ -271,7 +269,7 @@ async def asyncio(
         errors.APIConnectionError: The connection failed or broke (after the retries the operation allows).
 
     Returns:
-        Any
+        None
     """
     kwargs = _get_kwargs(
         body=body,

@@ -40,11 +40,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | None:
     if response.status_code == 204:
-        response_204 = cast(Any, None)
-        return response_204
-
+        return None
     if response.status_code == 401:
         try:
             return Error.from_dict(errors.read_json(response.status_code, response.headers, response.content))
@@ -77,7 +75,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,10 +86,10 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     )
 
 
-def _result(response: Response[Any | Error], *, client: AuthenticatedClient | Client) -> Any:
+def _result(response: Response[Error], *, client: AuthenticatedClient | Client) -> None:
     """The parsed success body, or the typed error for any other status."""
     if response.status_code == 204:
-        return cast(Any, response.parsed)
+        return cast(None, response.parsed)
     raise errors.from_response(response, secrets=[*client.credentials()])
 
 
@@ -137,7 +135,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     timeout: httpx.Timeout | float | None = None,
     max_retries: int | None = None,
-) -> Response[Any | Error]:
+) -> Response[Error]:
     """Delete an OAuth token
 
     Delete an OAuth token issued on behalf of an OAuth application: it stops working at once.
@@ -162,7 +160,7 @@ def sync_detailed(
         errors.APIConnectionError: The connection failed or broke (after the retries the operation allows).
 
     Returns:
-        Response[Any | Error]: status, headers, raw content and the parsed body.
+        Response[Error]: status, headers, raw content and the parsed body.
     """
     kwargs = _get_kwargs(
         organization=organization,
@@ -181,7 +179,7 @@ def sync(
     client: AuthenticatedClient,
     timeout: httpx.Timeout | float | None = None,
     max_retries: int | None = None,
-) -> Any:
+) -> None:
     """Delete an OAuth token
 
     Delete an OAuth token issued on behalf of an OAuth application: it stops working at once.
@@ -212,7 +210,7 @@ def sync(
         errors.APIConnectionError: The connection failed or broke (after the retries the operation allows).
 
     Returns:
-        Any
+        None
     """
     kwargs = _get_kwargs(
         organization=organization,
@@ -231,7 +229,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     timeout: httpx.Timeout | float | None = None,
     max_retries: int | None = None,
-) -> Response[Any | Error]:
+) -> Response[Error]:
     """Delete an OAuth token
 
     Delete an OAuth token issued on behalf of an OAuth application: it stops working at once.
@@ -256,7 +254,7 @@ async def asyncio_detailed(
         errors.APIConnectionError: The connection failed or broke (after the retries the operation allows).
 
     Returns:
-        Response[Any | Error]: status, headers, raw content and the parsed body.
+        Response[Error]: status, headers, raw content and the parsed body.
     """
     kwargs = _get_kwargs(
         organization=organization,
@@ -275,7 +273,7 @@ async def asyncio(
     client: AuthenticatedClient,
     timeout: httpx.Timeout | float | None = None,
     max_retries: int | None = None,
-) -> Any:
+) -> None:
     """Delete an OAuth token
 
     Delete an OAuth token issued on behalf of an OAuth application: it stops working at once.
@@ -306,7 +304,7 @@ async def asyncio(
         errors.APIConnectionError: The connection failed or broke (after the retries the operation allows).
 
     Returns:
-        Any
+        None
     """
     kwargs = _get_kwargs(
         organization=organization,
