@@ -428,10 +428,17 @@ def generate_from(spec_text: str, folder: Path) -> Path:
     return out
 
 
+VERSION: str = yaml.safe_load((ROOT / "generator-config.yaml").read_text(encoding="utf-8"))["package_version_override"]
+"""The package version of the committed generated/."""
+_MAJOR, _MINOR, _ = VERSION.split(".")
+NEXT_PATCH = f"{_MAJOR}.{_MINOR}.{int(VERSION.split('.')[2]) + 1}"
+NEXT_MINOR = f"{_MAJOR}.{int(_MINOR) + 1}.0"
+
+
 def api_diff(new: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """scripts/api_diff.py from the committed generated/ (version 0.1.0) to the package in ``new``."""
+    """scripts/api_diff.py from the committed generated/ (version ``VERSION``) to the package in ``new``."""
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "api_diff.py"), "--old", str(ROOT / "generated"),
-         "--old-version", "0.1.0", "--new", str(new), *extra],
+         "--old-version", VERSION, "--new", str(new), *extra],
         capture_output=True, text=True, cwd=ROOT,
     )  # fmt: skip

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, api_diff, generate_from
+from helpers import NEXT_MINOR, NEXT_PATCH, ROOT, VERSION, api_diff, generate_from
 
 SPEC = (ROOT / "openapi.yaml").read_text(encoding="utf-8")
 
@@ -30,13 +30,13 @@ def test_unchanged_spec_has_no_api_change() -> None:
 
 
 def test_removed_field_is_breaking_and_needs_a_minor_bump(removed_field: Path) -> None:
-    result = api_diff(removed_field, "--new-version", "0.1.1")
+    result = api_diff(removed_field, "--new-version", NEXT_PATCH)
     assert result.returncode == 1
     assert "BREAKING  planetscale_oauth.models.oauth_token.OAuthToken.avatar_url: public object was removed" in (
         result.stdout
     )
-    assert "raise the minor version (0.x) from 0.1.0" in result.stderr
-    assert api_diff(removed_field, "--new-version", "0.2.0").returncode == 0
+    assert f"raise the minor version (0.x) from {VERSION}" in result.stderr
+    assert api_diff(removed_field, "--new-version", NEXT_MINOR).returncode == 0
 
 
 def test_new_required_field_is_breaking_and_an_optional_one_is_not(tmp_path: Path) -> None:

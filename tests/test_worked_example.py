@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import EXCHANGES, ROOT, api_diff, generate_from
+from helpers import EXCHANGES, NEXT_MINOR, ROOT, VERSION, api_diff, generate_from
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 SECTION = README.split("### Worked example: the API starts sending a new field", 1)[1].split("\n## ", 1)[0]
@@ -54,7 +54,7 @@ def test_worked_example(tmp_path: Path, required: bool) -> None:
         )
         assert "- scopes" in spec_text
     package_root = generate_from(spec_text, tmp_path / "spec")
-    diff = api_diff(package_root, "--new-version", "0.1.0")
+    diff = api_diff(package_root, "--new-version", VERSION)
     failures = parse_fixtures(package_root)
     if not required:
         assert diff.returncode == 0, diff.stderr
@@ -65,5 +65,6 @@ def test_worked_example(tmp_path: Path, required: bool) -> None:
         breaking = "BREAKING  planetscale_oauth.models.oauth_token.OAuthToken: new required argument 'scopes'"
         assert breaking in diff.stdout
         assert f"`{breaking}`" in SECTION, "the README shows the line api-diff prints"
-        assert "from 0.1.0" in diff.stderr and "0.2.0" in SECTION
+        assert f"from {VERSION}" in diff.stderr
+        assert f"goes from `{VERSION}` to `{NEXT_MINOR}`" in SECTION
         assert failures and all("scopes: required field missing" in line for line in failures)

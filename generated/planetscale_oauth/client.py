@@ -55,7 +55,7 @@ httpx's default keeps only 20 idle: under a burst of concurrent calls it then cl
 requests finish and opens new ones for the queue, one TCP (and TLS) handshake per request."""
 
 USER_AGENT = (
-    f"planetscale-oauth/0.1.0 python/{sys.version_info.major}.{sys.version_info.minor} httpx/{httpx.__version__}"
+    f"planetscale-oauth/0.2.0 python/{sys.version_info.major}.{sys.version_info.minor} httpx/{httpx.__version__}"
 )
 
 _log = logging.getLogger("planetscale_oauth")
