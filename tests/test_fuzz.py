@@ -1,8 +1,9 @@
 """Property-based fuzzing with hypothesis and hypothesis-jsonschema.
 
-1. Any body the spec's 200 schema allows parses, and to_dict() gives it back exactly.
+1. Any body the spec allows for a response model (OAuthToken, and AccessTokenResponse,
+   OAuthErrorResponse, OAuthTokenPage) parses, and to_dict() gives it back exactly.
 2. Mutated bodies (type flips, deleted keys, nulls, random JSON, random bytes) only ever raise
-   PlanetScaleError subclasses.
+   PlanetScaleError subclasses: through create_oauth_token, request_token and list_oauth_tokens.
 
 `make test` runs the quick profile; `make fuzz` runs the "fuzz" profile (10,000 examples a property)
 and prints how many examples each property ran.
@@ -22,8 +23,9 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
 from planetscale_oauth import AuthenticatedClient, errors
-from planetscale_oauth.api.oauth_tokens import create_oauth_token
-from planetscale_oauth.models import OAuthToken
+from planetscale_oauth.api.oauth import request_token
+from planetscale_oauth.api.oauth_tokens import create_oauth_token, list_oauth_tokens
+from planetscale_oauth.models import AccessTokenResponse, OAuthErrorResponse, OAuthToken, OAuthTokenPage
 
 from helpers import EXCHANGES, NO_RETRY, canonical, resolve, schema_validator, spec
 
@@ -101,21 +103,19 @@ def paths_of(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-TOKEN_PATHS = paths_of(SUCCESS.response["json"])
-
-
 @st.composite
-def mutated_bodies(draw: st.DrawFn) -> bytes:
+def mutated_bodies(draw: st.DrawFn, valid: Any = SUCCESS.response["json"]) -> bytes:
+    """``valid`` (a body the spec allows) with one thing broken, or random JSON, or random bytes."""
     kind = draw(st.sampled_from(["replace", "delete", "null", "random json", "random bytes", "truncate"]))
     if kind == "random bytes":
         return draw(st.binary(max_size=200))
     if kind == "random json":
         return json.dumps(draw(JSON_VALUES)).encode()
-    body = copy.deepcopy(SUCCESS.response["json"])
+    body = copy.deepcopy(valid)
     text = json.dumps(body).encode()
     if kind == "truncate":
         return text[: draw(st.integers(0, len(text) - 1))]
-    path = draw(st.sampled_from(TOKEN_PATHS))
+    path = draw(st.sampled_from(paths_of(valid)))
     parent: Any = body
     for part in path[:-1]:
         parent = parent[part]
@@ -142,6 +142,59 @@ def check_mutated_bodies_only_raise_package_errors(content: bytes, status: int) 
     assert status == 200 and isinstance(token, OAuthToken)
 
 
+# The other response models: the standard token endpoint's answer and error, and a page of tokens.
+OTHER_MODELS: dict[str, Any] = {
+    "AccessTokenResponse": AccessTokenResponse,
+    "OAuthErrorResponse": OAuthErrorResponse,
+    "OAuthTokenPage": OAuthTokenPage,
+}
+OTHER_SCHEMAS = {name: inline(spec()["components"]["schemas"][name]) for name in OTHER_MODELS}
+
+
+@given(
+    st.sampled_from(sorted(OTHER_MODELS)).flatmap(lambda name: st.tuples(st.just(name), bodies(OTHER_SCHEMAS[name])))
+)
+def check_other_models_round_trip(drawn: tuple[str, dict[str, Any]]) -> None:
+    name, body = drawn
+    RAN["other models' valid bodies round-trip"] += 1
+    assert list(schema_validator(f"/components/schemas/{name}").iter_errors(body)) == []
+    assert canonical(OTHER_MODELS[name].from_dict(body).to_dict()) == canonical(body)
+
+
+def example(path: str, method: str) -> Any:
+    return spec()["paths"][path][method]["responses"]["200"]["content"]["application/json"]["example"]
+
+
+ACCESS = example("/oauth/token", "post")
+PAGE = example("/organizations/{organization}/oauth-applications/{application_id}/tokens", "get")
+
+
+@given(
+    st.sampled_from(["request_token", "list_oauth_tokens"]).flatmap(
+        lambda name: st.tuples(
+            st.just(name),
+            mutated_bodies(ACCESS if name == "request_token" else PAGE),
+            st.sampled_from([200, 200, 400, 401, 500] if name == "request_token" else [200, 200, 401, 404, 500]),
+        )
+    )
+)
+def check_other_operations_only_raise_package_errors(drawn: tuple[str, bytes, int]) -> None:
+    name, content, status = drawn
+    RAN["other operations raise only PlanetScaleError"] += 1
+    transport = httpx.MockTransport(lambda request: httpx.Response(status, content=content))
+    client = AuthenticatedClient.from_service_token(
+        "sto_FAKEfuzz", "pscale_tkn_FAKEfuzz", retry=NO_RETRY, httpx_args={"transport": transport}
+    )
+    try:
+        if name == "request_token":
+            result: object = request_token.sync(client=client, body=GRANT)
+        else:
+            result = list_oauth_tokens.sync("acme", "oauthapp_FAKE01", client=client)
+    except errors.PlanetScaleError:
+        return
+    assert status == 200 and isinstance(result, AccessTokenResponse | OAuthTokenPage)
+
+
 def test_valid_bodies_parse_and_round_trip() -> None:
     check_valid_bodies_round_trip()
     report()
@@ -152,3 +205,15 @@ def test_mutated_bodies_only_raise_package_errors() -> None:
     check_mutated_bodies_only_raise_package_errors()
     report()
     assert RAN["mutated bodies raise only PlanetScaleError"] >= EXAMPLES
+
+
+def test_other_models_round_trip() -> None:
+    check_other_models_round_trip()
+    report()
+    assert RAN["other models' valid bodies round-trip"] >= EXAMPLES
+
+
+def test_other_operations_only_raise_package_errors() -> None:
+    check_other_operations_only_raise_package_errors()
+    report()
+    assert RAN["other operations raise only PlanetScaleError"] >= EXAMPLES
