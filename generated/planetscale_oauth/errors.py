@@ -5,10 +5,11 @@
 import json
 from collections.abc import Iterable, Mapping
 from http import HTTPStatus
-from typing import Any
+from typing import Any, TypeVar
 
 from .types import REDACTED, REQUEST_ID_HEADER, Response, Unset
 
+_Model = TypeVar("_Model")
 _SNIPPET_LENGTH = 200
 MAX_BODY_BYTES = 1024 * 1024
 """Bodies larger than this are refused unread: a token response is a few kilobytes."""
@@ -113,7 +114,8 @@ class BadRequestError(APIStatusError):
 
 
 class AuthenticationError(APIStatusError):
-    """401: the service token is missing, malformed or not valid."""
+    """401: the credentials were refused: the service token, or (on the OAuth server, without an RFC 6749
+    body) the client ID and secret."""
 
 
 class ForbiddenError(APIStatusError):
@@ -371,6 +373,31 @@ def read_json(status_code: int, headers: Mapping[str, str], content: bytes) -> A
     raise ResponseValidationError(problem, status_code=status_code, headers=headers, content=content)
 
 
+def scrubbed(model: _Model, secrets: Iterable[str]) -> _Model:
+    """An error body's model with ``secrets`` blanked out wherever the server echoed them.
+
+    The raw body stays in ``Response.content``; the model is what gets printed and logged. (Keys are
+    not consulted: an error's ``code`` is not an authorization code.)
+    """
+    to_dict = getattr(model, "to_dict", None)
+    known = _known(secrets)
+    if to_dict is None or not known:
+        return model
+    body = to_dict()
+    cleaned = _scrub_json(body, known)
+    return model if cleaned == body else type(model).from_dict(cleaned)  # type: ignore[attr-defined]
+
+
+def _scrub_json(body: Any, secrets: tuple[str, ...]) -> Any:
+    if isinstance(body, str):
+        return _scrub(body, secrets)
+    if isinstance(body, dict):
+        return {key: _scrub_json(value, secrets) for key, value in body.items()}
+    if isinstance(body, list):
+        return [_scrub_json(item, secrets) for item in body]
+    return body
+
+
 def sensitive_values(body: Any) -> list[str]:
     """The values under sensitive keys anywhere in a JSON-like value: what must never be shown."""
     found: list[str] = []
@@ -481,5 +508,6 @@ __all__ = [
     "from_response",
     "invalid",
     "read_json",
+    "scrubbed",
     "sensitive_values",
 ]

@@ -73,13 +73,22 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response, body: RevokeTokenRequest
 ) -> Response[OAuthErrorResponse]:
+    parsed = _parse_response(client=client, response=response, body=body)
+    if response.is_success:
+        # A success body is a model that redacts its own credentials.
+        return Response(
+            status_code=HTTPStatus(response.status_code), content=response.content, headers=response.headers,
+            parsed=parsed,
+        )  # fmt: skip
+    # An error body may echo the request's credentials: blanked out of the parsed model and the repr
+    # (``content`` keeps the raw bytes).
+    secrets = tuple([*client.credentials(), *errors.sensitive_values(body.to_dict())])
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response, body=body),
-        # An error body may echo the request's credentials; a success body is a model that redacts itself.
-        secrets=() if response.is_success else tuple([*client.credentials(), *errors.sensitive_values(body.to_dict())]),
+        parsed=errors.scrubbed(parsed, secrets),
+        secrets=secrets,
     )
 
 
