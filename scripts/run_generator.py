@@ -117,9 +117,6 @@ class SpecFacts:
     def operation(self, endpoint: Endpoint) -> Operation:
         return self._ops[(endpoint.path.get_untrusted_value(), endpoint.method)]
 
-    def server(self, name: str) -> Server:
-        return next(server for server in self.servers if server.name == name)
-
     @staticmethod
     def _tag(op: dict[str, Any]) -> str:
         tags = op.get("tags") or ["default"]
