@@ -169,9 +169,10 @@ class Client:
         ``https://auth.planetscale.com``.
 
 
-        ``cookies``: Cookies to send with every request.
+        ``cookies``: Cookies to send with every request, to every server.
 
-        ``headers``: Headers to send with every request.
+        ``headers``: Headers to send with every request, to every server (put no credential here: the
+        client's own credential goes only to the API operations that need it).
 
         ``timeout``: An ``httpx.Timeout`` for every request; ``DEFAULT_TIMEOUT`` (connect 5 s,
         read 30 s, write 30 s, pool 10 s) when not given. API functions also take ``timeout=``.
