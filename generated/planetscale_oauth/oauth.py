@@ -12,7 +12,6 @@ Nothing here logs, prints or shows a token, a code, a state or the client secret
 
 from __future__ import annotations
 
-import asyncio
 import datetime
 import hmac
 import inspect
@@ -21,7 +20,7 @@ import secrets
 import threading
 import time
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import httpx
@@ -35,6 +34,9 @@ from .api.oauth.revoke_token import sync as _revoke_token
 from .client import AuthenticatedClient, Client
 from .models import AccessTokenResponse, AuthorizationCodeGrant, RefreshTokenGrant, RevokeTokenRequest
 from .types import Unset, redact
+
+if TYPE_CHECKING:
+    import asyncio
 
 AUTHORIZE_PATH = "/oauth/authorize"
 """The browser page that asks the user to grant access, on the client's ``oauth_base_url``."""
@@ -256,49 +258,46 @@ class TokenSession:
         if inspect.isawaitable(result):
             await result
 
-    def access_token(self) -> str:
-        """A valid access token: the current one, or a new one when it expires within ``refresh_margin``."""
-        with self._lock:
-            tokens = self._tokens
-            if self._fresh(tokens):
-                return tokens.access_token
-            tokens = self._replace(_request_token(client=self.client, body=self._grant(tokens)), tokens)
-            self._persist(tokens, allow_async=False)
-            return tokens.access_token
-
-    async def aaccess_token(self) -> str:
-        """The async twin of ``access_token``: concurrent tasks share one refresh."""
-        if self._async_lock is None:
-            self._async_lock = asyncio.Lock()
-        async with self._async_lock:
-            tokens = self._tokens
-            if self._fresh(tokens):
-                return tokens.access_token
-            response = await _request_token_async(client=self.client, body=self._grant(tokens))
-            with self._lock:
-                tokens = self._replace(response, tokens)
-            await self._apersist(tokens)
-            return tokens.access_token
-
-    def refresh(self) -> Tokens:
-        """Refresh now, whatever the expiry (e.g. after the API answered 401)."""
+    def _refresh(self, *, force: bool) -> Tokens:
+        """The current tokens, after one refresh if ``force`` or the access token is about to expire."""
         with self._lock:
             previous = self._tokens
+            if not force and self._fresh(previous):
+                return previous
             tokens = self._replace(_request_token(client=self.client, body=self._grant(previous)), previous)
             self._persist(tokens, allow_async=False)
             return tokens
 
-    async def arefresh(self) -> Tokens:
-        """The async twin of ``refresh``."""
+    async def _arefresh(self, *, force: bool) -> Tokens:
         if self._async_lock is None:
+            import asyncio
+
             self._async_lock = asyncio.Lock()
         async with self._async_lock:
             previous = self._tokens
+            if not force and self._fresh(previous):
+                return previous
             response = await _request_token_async(client=self.client, body=self._grant(previous))
             with self._lock:
                 tokens = self._replace(response, previous)
             await self._apersist(tokens)
             return tokens
+
+    def access_token(self) -> str:
+        """A valid access token: the current one, or a new one when it expires within ``refresh_margin``."""
+        return self._refresh(force=False).access_token
+
+    async def aaccess_token(self) -> str:
+        """The async twin of ``access_token``: concurrent tasks share one refresh."""
+        return (await self._arefresh(force=False)).access_token
+
+    def refresh(self) -> Tokens:
+        """Refresh now, whatever the expiry (e.g. after the API answered 401)."""
+        return self._refresh(force=True)
+
+    async def arefresh(self) -> Tokens:
+        """The async twin of ``refresh``."""
+        return await self._arefresh(force=True)
 
     def _revocations(self) -> list[RevokeTokenRequest]:
         tokens = self._tokens
