@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Literal
 from urllib.parse import unquote, urlsplit
 
@@ -18,10 +19,22 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from planetscale_oauth import AuthenticatedClient, models
-from planetscale_oauth.api.oauth_tokens import create_oauth_token
+from planetscale_oauth import AuthenticatedClient, errors, models
+from planetscale_oauth.api.oauth import request_token, revoke_token
+from planetscale_oauth.api.oauth_tokens import (
+    create_oauth_token,
+    delete_oauth_token,
+    get_oauth_token,
+    list_oauth_tokens,
+)
 from planetscale_oauth.client import RetryPolicy
-from planetscale_oauth.models import AuthorizationCodeGrant, OAuthToken, RefreshTokenGrant
+from planetscale_oauth.models import (
+    AccessTokenResponse,
+    AuthorizationCodeGrant,
+    OAuthToken,
+    OAuthTokenPage,
+    RefreshTokenGrant,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "openapi.yaml"
@@ -442,3 +455,46 @@ def api_diff(new: Path, *extra: str) -> subprocess.CompletedProcess[str]:
          "--old-version", VERSION, "--new", str(new), *extra],
         capture_output=True, text=True, cwd=ROOT,
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Expected:
+    """Where an operation's generated functions are, the host they send to, and what success returns."""
+
+    module: ModuleType
+    host: str
+    success: type[Any] | None
+    """The model class, or None for an operation that returns nothing."""
+
+
+# What each operation does, written out here (for the contract and Prism tests) rather than read from the
+# spec or the package.
+EXPECTED: dict[str, Expected] = {
+    "create_oauth_token": Expected(create_oauth_token, "api.planetscale.com", OAuthToken),
+    "list_oauth_tokens": Expected(list_oauth_tokens, "api.planetscale.com", OAuthTokenPage),
+    "get_oauth_token": Expected(get_oauth_token, "api.planetscale.com", OAuthToken),
+    "delete_oauth_token": Expected(delete_oauth_token, "api.planetscale.com", None),
+    "request_token": Expected(request_token, "auth.planetscale.com", AccessTokenResponse),
+    "revoke_token": Expected(revoke_token, "auth.planetscale.com", None),
+}
+
+# What each documented API status must raise.
+EXPECTED_ERRORS: dict[int, type[errors.APIStatusError]] = {
+    401: errors.AuthenticationError,
+    403: errors.ForbiddenError,
+    404: errors.NotFoundError,
+    422: errors.UnprocessableEntityError,
+    429: errors.RateLimitError,
+    500: errors.ServerError,
+}
+# What the OAuth server's errors raise, by the body's `error` (RFC 6749 §5.2, RFC 7009 §2.2.1).
+EXPECTED_OAUTH_ERRORS: dict[str, type[errors.OAuthError]] = {
+    "invalid_request": errors.InvalidRequestError,
+    "invalid_client": errors.InvalidClientError,
+    "invalid_grant": errors.InvalidGrantError,
+    "unauthorized_client": errors.UnauthorizedClientError,
+    "unsupported_grant_type": errors.UnsupportedGrantTypeError,
+    "invalid_scope": errors.InvalidScopeError,
+    "unsupported_token_type": errors.UnsupportedTokenTypeError,
+}
+OAUTH_OPERATIONS = {"request_token", "revoke_token"}

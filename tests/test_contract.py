@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -13,20 +11,16 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from planetscale_oauth import AuthenticatedClient, errors
-from planetscale_oauth.api.oauth import request_token, revoke_token
-from planetscale_oauth.api.oauth_tokens import (
-    create_oauth_token,
-    delete_oauth_token,
-    get_oauth_token,
-    list_oauth_tokens,
-)
-from planetscale_oauth.models import AccessTokenResponse, OAuthToken, OAuthTokenPage
 
 from helpers import (
     ALL_EXCHANGES,
+    EXPECTED,
+    EXPECTED_ERRORS,
+    EXPECTED_OAUTH_ERRORS,
     FORM,
     MODES,
     NO_RETRY,
+    OAUTH_OPERATIONS,
     Exchange,
     Mode,
     canonical,
@@ -41,47 +35,6 @@ OAUTH_BASE_URL = "https://auth.planetscale.com"
 # The client of an exchange sent without a service token still holds one: it must not go out.
 UNUSED_SERVICE_TOKEN = ("sto_FAKEunused01", "pscale_tkn_FAKEunused01")
 
-
-@dataclass(frozen=True)
-class Expected:
-    """Where an operation's generated functions are, the host they send to, and what success returns."""
-
-    module: ModuleType
-    host: str
-    success: type[Any] | None
-    """The model class, or None for an operation that returns nothing."""
-
-
-# Written out here rather than read from the spec or the package.
-EXPECTED: dict[str, Expected] = {
-    "create_oauth_token": Expected(create_oauth_token, "api.planetscale.com", OAuthToken),
-    "list_oauth_tokens": Expected(list_oauth_tokens, "api.planetscale.com", OAuthTokenPage),
-    "get_oauth_token": Expected(get_oauth_token, "api.planetscale.com", OAuthToken),
-    "delete_oauth_token": Expected(delete_oauth_token, "api.planetscale.com", None),
-    "request_token": Expected(request_token, "auth.planetscale.com", AccessTokenResponse),
-    "revoke_token": Expected(revoke_token, "auth.planetscale.com", None),
-}
-
-# What each documented API status must raise.
-EXPECTED_ERRORS: dict[int, type[errors.APIStatusError]] = {
-    401: errors.AuthenticationError,
-    403: errors.ForbiddenError,
-    404: errors.NotFoundError,
-    422: errors.UnprocessableEntityError,
-    429: errors.RateLimitError,
-    500: errors.ServerError,
-}
-# What the OAuth server's errors raise, by the body's `error` (RFC 6749 §5.2, RFC 7009 §2.2.1).
-EXPECTED_OAUTH_ERRORS: dict[str, type[errors.OAuthError]] = {
-    "invalid_request": errors.InvalidRequestError,
-    "invalid_client": errors.InvalidClientError,
-    "invalid_grant": errors.InvalidGrantError,
-    "unauthorized_client": errors.UnauthorizedClientError,
-    "unsupported_grant_type": errors.UnsupportedGrantTypeError,
-    "invalid_scope": errors.InvalidScopeError,
-    "unsupported_token_type": errors.UnsupportedTokenTypeError,
-}
-OAUTH_OPERATIONS = {"request_token", "revoke_token"}
 
 by_name = pytest.mark.parametrize("exchange", ALL_EXCHANGES, ids=[exchange.name for exchange in ALL_EXCHANGES])
 

@@ -24,12 +24,22 @@ from planetscale_oauth.models import (
     AccessTokenResponse,
     AuthorizationCodeGrant,
     OAuthToken,
-    OAuthTokenPage,
     RefreshTokenGrant,
     RevokeTokenRequest,
 )
 
-from helpers import MODES, NO_RETRY, Mode, canonical, create_token, operations
+from helpers import (
+    EXPECTED,
+    EXPECTED_ERRORS,
+    EXPECTED_OAUTH_ERRORS,
+    MODES,
+    NO_RETRY,
+    OAUTH_OPERATIONS,
+    Mode,
+    canonical,
+    create_token,
+    operations,
+)
 
 ORGANIZATION, APPLICATION_ID, TOKEN_ID = "acme", "oauthapp_FAKE01", "oauthtoken_FAKE0001"
 SERVICE_TOKEN = ("sto_FAKEprism01", "pscale_tkn_FAKEprism01")
@@ -55,31 +65,6 @@ CALLS: dict[str, tuple[ModuleType, tuple[str, ...], dict[str, Any]]] = {
     "request_token": (request_token, (), {"body": REFRESH_GRANT}),
     "revoke_token": (revoke_token, (), {"body": REVOCATION}),
 }
-# Written out here rather than read from the spec or the package: what success returns ...
-SUCCESS: dict[str, type[Any] | None] = {
-    "create_oauth_token": OAuthToken,
-    "list_oauth_tokens": OAuthTokenPage,
-    "get_oauth_token": OAuthToken,
-    "delete_oauth_token": None,
-    "request_token": AccessTokenResponse,
-    "revoke_token": None,
-}
-OAUTH_OPERATIONS = {"request_token", "revoke_token"}
-# ... and what each documented error raises: by status on the API, by the body's `error` on the OAuth server.
-EXPECTED_ERRORS: dict[int, type[errors.APIStatusError]] = {
-    401: errors.AuthenticationError,
-    403: errors.ForbiddenError,
-    404: errors.NotFoundError,
-    422: errors.UnprocessableEntityError,
-    429: errors.RateLimitError,
-    500: errors.ServerError,
-}
-EXPECTED_OAUTH_ERRORS: dict[str, type[errors.OAuthError]] = {
-    "invalid_grant": errors.InvalidGrantError,
-    "invalid_client": errors.InvalidClientError,
-    "invalid_request": errors.InvalidRequestError,
-}
-
 ALL_OPERATIONS = sorted(CALLS)
 ERROR_CASES = [
     (operation_id, status)
@@ -130,7 +115,7 @@ def success_example(operation_id: str) -> Any:
 
 
 def test_every_operation_is_called_here() -> None:
-    assert set(CALLS) == set(SUCCESS) == set(operations())
+    assert set(CALLS) == set(EXPECTED) == set(operations())
     unauthenticated = {operation.operation_id for operation in operations().values() if not operation.authenticated}
     assert unauthenticated == OAUTH_OPERATIONS
 
@@ -141,7 +126,7 @@ async def test_every_operation_succeeds_and_returns_the_spec_example(
     prism_url: str, mode: Mode, operation_id: str
 ) -> None:
     result = await call(operation_id, mode, client_for(prism_url, mode))
-    expected = SUCCESS[operation_id]
+    expected = EXPECTED[operation_id].success
     if expected is None:
         assert result is None
         assert success_example(operation_id) is None
