@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 from mockserver import prism
 
@@ -14,3 +15,14 @@ def prism_url() -> Iterator[str]:
     """Base URL of one Prism mock server (openapi.yaml, --errors) shared by the whole session."""
     with prism() as url:
         yield url
+
+
+@pytest.fixture
+def other_httpserver() -> Iterator[HTTPServer]:
+    """A second loopback HTTP server beside pytest-httpserver's ``httpserver``: another host."""
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    yield server
+    server.clear()
+    if server.is_running():
+        server.stop()

@@ -11,7 +11,7 @@ import json
 import subprocess
 import sys
 import warnings
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, assert_type
 
@@ -114,13 +114,9 @@ RETRIED_AFTER_500 = {
 
 
 @pytest.fixture
-def oauth_host() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    yield server
-    server.clear()
-    if server.is_running():
-        server.stop()
+def oauth_host(other_httpserver: HTTPServer) -> HTTPServer:
+    """The OAuth server's stand-in; ``httpserver`` stands in for the API."""
+    return other_httpserver
 
 
 def two_host_client(api: HTTPServer, oauth: HTTPServer, **kwargs: Any) -> AuthenticatedClient:

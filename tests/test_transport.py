@@ -256,25 +256,15 @@ async def test_connection_refused_is_retried_then_a_typed_error(waits: Waits, mo
     assert waits.seen == [0.5, 1.0]
 
 
-@pytest.fixture
-def elsewhere() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    yield server
-    server.clear()
-    if server.is_running():
-        server.stop()
-
-
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("follow_redirects", [False, True])
 @pytest.mark.parametrize("status", [302, 307, 308])
 async def test_redirect_to_another_host_is_never_followed(
-    httpserver: HTTPServer, elsewhere: HTTPServer, waits: Waits, mode: Mode, follow_redirects: bool, status: int
+    httpserver: HTTPServer, other_httpserver: HTTPServer, waits: Waits, mode: Mode, follow_redirects: bool, status: int
 ) -> None:
-    target = elsewhere.url_for("/steal?code=FAKE-authorization-code-0001")
+    target = other_httpserver.url_for("/steal?code=FAKE-authorization-code-0001")
     httpserver.expect_request(PATH).respond_with_response(WsgiResponse(status=status, headers={"Location": target}))
-    elsewhere.expect_request("/steal").respond_with_json(SUCCESS.response["json"])
+    other_httpserver.expect_request("/steal").respond_with_json(SUCCESS.response["json"])
     client = AuthenticatedClient.from_service_token(
         "sto_FAKE",
         "pscale_tkn_FAKE",
@@ -284,11 +274,11 @@ async def test_redirect_to_another_host_is_never_followed(
     )
     with pytest.raises(errors.RedirectError) as caught:
         await create_token(mode, client, "acme", "oauthapp_FAKE01", GRANT)
-    assert caught.value.location == elsewhere.url_for("/steal")
-    assert elsewhere.url_for("/steal") in str(caught.value)
+    assert caught.value.location == other_httpserver.url_for("/steal")
+    assert other_httpserver.url_for("/steal") in str(caught.value)
     assert "FAKE-authorization-code-0001" not in str(caught.value)
     assert len(httpserver.log) == 1
-    assert len(elsewhere.log) == 0, "the other server must see no request"
+    assert len(other_httpserver.log) == 0, "the other server must see no request"
 
 
 @pytest.mark.parametrize("mode", MODES)
