@@ -47,10 +47,26 @@ def version_at(ref: str | None) -> str:
     return version
 
 
+def public_member(member: Any) -> Any | None:
+    """The object behind a member: itself, or for a re-export listed in ``__all__`` what it re-exports from
+    this package (the runtime's private modules are public through such re-exports). None otherwise."""
+    if not member.is_alias or member.inherited:
+        return member
+    if not member.is_exported:
+        return None
+    try:
+        target = member.final_target
+    except (griffe.AliasResolutionError, griffe.CyclicAliasError):
+        return None
+    return target if target.path.split(".")[0] == PACKAGE else None
+
+
 def public_names(obj: Any, prefix: str = "") -> Iterator[str]:
-    """Dotted paths of the public members, recursively (aliases, i.e. re-exports, are skipped)."""
-    for name, member in obj.members.items():
-        if name.startswith("_") or member.is_alias:
+    """Dotted paths of the public members, recursively (re-exports count where ``__all__`` lists them, and a
+    class's members include those it inherits)."""
+    for name, found in (obj.all_members if obj.is_class else obj.members).items():
+        member = public_member(found)
+        if name.startswith("_") or member is None:
             continue
         path = f"{prefix}{name}"
         yield path
@@ -61,14 +77,15 @@ def public_names(obj: Any, prefix: str = "") -> Iterator[str]:
 def required_fields(obj: Any, prefix: str = "") -> dict[str, set[str]]:
     """For each public class: its annotated attributes that have no default."""
     found: dict[str, set[str]] = {}
-    for name, member in obj.members.items():
-        if name.startswith("_") or member.is_alias:
+    for name, found_member in obj.members.items():
+        member = public_member(found_member)
+        if name.startswith("_") or member is None:
             continue
         path = f"{prefix}{name}"
         if member.is_class:
             found[path] = {
                 attr_name
-                for attr_name, attr in member.members.items()
+                for attr_name, attr in member.all_members.items()
                 if not attr.is_alias and attr.is_attribute and attr.annotation is not None and attr.value is None
             }
         if member.is_module:

@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
 CONFIG = ROOT / "generator-config.yaml"
 TEMPLATES = ROOT / "templates"
+RUNTIME = TEMPLATES / "runtime"
 PACKAGE = "planetscale_oauth"
 TARGET = ROOT / "generated" / PACKAGE
 DOCS = ROOT / "docs"
@@ -33,6 +34,10 @@ SCRATCH = ROOT / ".build"
 HEADER = (
     "# Generated from openapi.yaml by openapi-python-client with the templates in templates/.\n"
     "# Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.\n"
+)
+RUNTIME_HEADER = (
+    "# Copied from templates/runtime/{name} by `make generate` (the runtime: plain Python, the same for every spec).\n"
+    "# Do not edit: change templates/runtime/{name}, then run `make generate`.\n"
 )
 
 
@@ -62,8 +67,11 @@ def build(into: Path, spec: Path = SPEC) -> Path:
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         raise SystemExit(f"openapi-python-client failed (exit {result.returncode})")
+    runtime = {path.name for path in RUNTIME.glob("*.py")}
     for path in sorted(package_dir.rglob("*.py")):
-        path.write_text(HEADER + path.read_text(encoding="utf-8"), encoding="utf-8")
+        copied = path.parent == package_dir and path.name in runtime
+        header = RUNTIME_HEADER.format(name=path.name) if copied else HEADER
+        path.write_text(header + path.read_text(encoding="utf-8"), encoding="utf-8")
     # PEP 561 marker: the package ships its own type information.
     (package_dir / "py.typed").write_text("", encoding="utf-8")
     return package_dir

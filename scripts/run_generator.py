@@ -17,7 +17,9 @@ Every value handed to templates is plain data checked here (names must be identi
 
 from __future__ import annotations
 
+import importlib
 import re
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,8 @@ METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 RETRY_RULES = ("idempotent", "unsafe")
 EXTRA_MODULES = "modules"
+RUNTIME = "runtime"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -106,6 +110,7 @@ class SpecFacts:
         for path, method, op, server in raw_ops:
             self._ops[(path, method)] = self._operation(path, method, op, server, functions, raw_ops)
         self.oauth = self._oauth(document)
+        self.oauth_error_models: set[str] = set()  # class names; SpecProject fills it in from the parsed models
 
     def _operation_at(self, server: Server, path: str) -> str:
         """The module (``api.<tag>.<operation>``, relative to the package) of the POST operation at ``path``."""
@@ -202,11 +207,32 @@ class SpecFacts:
                     raise SpecError(f"oauth2 {key} {url!r} is not on any server of the spec")
                 path = url[len(server.url) :]
                 if name == "authorization":  # a page in the browser, not an operation
-                    found.update(authorizationPath=path, authorizationServer=server.name)
+                    found.update(
+                        authorizationPath=path,
+                        authorizationServer=server.name,
+                        authorizationArgument=server.argument,
+                        authorizationBase=server.url,
+                    )
                 else:
                     found[f"{name}Operation"] = self._operation_at(server, path)
             return found
         return {}
+
+    @staticmethod
+    def error_class(status_code: int) -> str:
+        """The name of the error class the runtime raises for an error status (for docstrings)."""
+        return str(_runtime_exceptions().error_class_for_status(status_code).__name__)
+
+    def is_oauth_error(self, class_name: str) -> bool:
+        """Whether a model is an RFC 6749 error body (``x-oauth-error: true`` on its schema)."""
+        return class_name in self.oauth_error_models
+
+
+def _runtime_exceptions() -> Any:
+    """The runtime's error module, imported from its source (templates/runtime) as ``runtime._exceptions``."""
+    if str(TEMPLATES) not in sys.path:
+        sys.path.insert(0, str(TEMPLATES))
+    return importlib.import_module(f"{RUNTIME}._exceptions")
 
 
 class SpecProject(Project):
@@ -216,11 +242,21 @@ class SpecProject(Project):
         super().__init__(**kwargs)
         source = Path(str(self.config.document_source))
         document = YAML(typ="safe").load(source.read_bytes())
-        self.env.globals["spec"] = SpecFacts(document, self.package_name)
+        facts = SpecFacts(document, self.package_name)
+        facts.oauth_error_models = {
+            model.class_info.name
+            for model in self.openapi.models
+            if (model.data.model_extra or {}).get("x-oauth-error") is True
+        }
+        self.env.globals["spec"] = facts
         self._extra_folder = (kwargs["custom_template_path"] or Path()) / EXTRA_MODULES
 
     def _build_api(self) -> None:
         super()._build_api()
+        # The runtime: plain Python, copied as it is (a file of the same name the generator wrote, such as
+        # types.py, is replaced).
+        for source in sorted((TEMPLATES / RUNTIME).glob("*.py")):
+            shutil.copyfile(source, self.package_dir / source.name)
         for template in sorted(self._extra_folder.glob("*.py.jinja")):
             target = self.package_dir / template.name.removesuffix(".jinja")
             rendered = self.env.get_template(f"{EXTRA_MODULES}/{template.name}").render()

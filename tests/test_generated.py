@@ -35,9 +35,24 @@ DOC_TEMPLATES = sorted(path.name for path in (TEMPLATES / "docs").glob("*.jinja"
 MODULE_TEMPLATES = sorted(path.name for path in (TEMPLATES / "modules").glob("*.py.jinja"))
 
 
+RUNTIME = TEMPLATES / "runtime"
+RUNTIME_FILES = sorted(path.name for path in RUNTIME.glob("*.py"))
+
+
 @pytest.mark.parametrize("name", sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")))
 def test_every_generated_module_says_do_not_edit(name: str) -> None:
-    assert (PACKAGE / name).read_text(encoding="utf-8").startswith(HEADER)
+    text = (PACKAGE / name).read_text(encoding="utf-8")
+    if name in RUNTIME_FILES:
+        assert text.startswith(f"# Copied from templates/runtime/{name} by `make generate`"), name
+        assert f"# Do not edit: change templates/runtime/{name}, then run `make generate`.\n" in text
+    else:
+        assert text.startswith(HEADER)
+
+
+@pytest.mark.parametrize("name", RUNTIME_FILES)
+def test_the_runtime_is_copied_verbatim_below_its_header(name: str) -> None:
+    copied = (PACKAGE / name).read_text(encoding="utf-8").split("\n", 2)[2]
+    assert copied == (RUNTIME / name).read_text(encoding="utf-8")
 
 
 def test_package_is_typed() -> None:

@@ -184,8 +184,8 @@ def test_each_module_states_the_rule_of_its_method_unless_the_spec_overrides_it(
                 f"planetscale_oauth.api.{op['tags'][0].replace('-', '_')}.{op['operationId']}"
             )
             by_method = "idempotent" if method.upper() in client.IDEMPOTENT_METHODS else "unsafe"
-            assert module._RETRY_RULE == op.get("x-retry", by_method), path
-            assert module._AUTHENTICATED is bool(op.get("security")), path
+            assert module._OPERATION.retry_rule == op.get("x-retry", by_method), path
+            assert module._OPERATION.authenticated is bool(op.get("security")), path
 
 
 # Deprecation.

@@ -1,6 +1,8 @@
-# Generated from openapi.yaml by openapi-python-client with the templates in templates/.
-# Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
+# Copied from templates/runtime/types.py by `make generate` (the runtime: plain Python, the same for every spec).
+# Do not edit: change templates/runtime/types.py, then run `make generate`.
 """Shared types used by the models and the API functions."""
+
+from __future__ import annotations
 
 import datetime
 from collections.abc import MutableMapping
@@ -9,8 +11,12 @@ from typing import Generic, Literal, TypeVar
 
 from attrs import define, field
 
+from ._redaction import REDACTED, known, redact, scrub
+
 
 class Unset:
+    """The type of ``UNSET``: an optional field or argument not given (unlike ``None``, which is sent as null)."""
+
     def __bool__(self) -> Literal[False]:
         return False
 
@@ -20,17 +26,8 @@ class Unset:
 
 UNSET: Unset = Unset()
 
-REDACTED = "<redacted>"
-
 REQUEST_ID_HEADER = "x-request-id"
 """The response header with the server's id for a request, kept on errors and responses."""
-
-
-def redact(value: object) -> str:
-    """The repr of a sensitive value: whether it is there, never what it is."""
-    if value is None or isinstance(value, Unset):
-        return repr(value)
-    return repr(REDACTED)
 
 
 def parse_datetime(text: str) -> datetime.datetime:
@@ -85,9 +82,7 @@ class Response(Generic[T]):
         text = (
             f"Response(status_code={self.status_code!r}, content=<{len(self.content)} bytes>, parsed={self.parsed!r})"
         )
-        for secret in sorted(self._secrets, key=len, reverse=True):
-            text = text.replace(secret, REDACTED)
-        return text
+        return scrub(text, known(self._secrets))
 
 
 __all__ = [

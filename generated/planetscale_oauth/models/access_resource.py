@@ -9,8 +9,10 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import invalid
-from ..types import UNSET, format_datetime, parse_datetime
+from .._readers import date_time as _read_date_time
+from .._readers import obj as _read_object
+from .._readers import string as _read_string
+from ..types import UNSET, format_datetime
 
 T = TypeVar("T", bound="AccessResource")
 
@@ -76,46 +78,21 @@ class AccessResource:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
-            raise invalid("", "object", src_dict)
-        get = src_dict.get
+        get = _read_object(src_dict, "").get
         id_raw = get("id", UNSET)
-        if not isinstance(id_raw, str):
-            raise invalid("id", "string", id_raw)
-        id = id_raw
+        id = _read_string(id_raw, "id")
 
         name_raw = get("name", UNSET)
-        if not isinstance(name_raw, str):
-            raise invalid("name", "string", name_raw)
-        name = name_raw
+        name = _read_string(name_raw, "name")
 
         created_at_raw = get("created_at", UNSET)
-        if not isinstance(created_at_raw, str):
-            raise invalid("created_at", "date-time string", created_at_raw)
-        try:
-            created_at = parse_datetime(created_at_raw)
-        except ValueError:
-            raise invalid("created_at", "date-time string", created_at_raw, show_value=True) from None
+        created_at = _read_date_time(created_at_raw, "created_at")
 
         updated_at_raw = get("updated_at", UNSET)
-        if not isinstance(updated_at_raw, str):
-            raise invalid("updated_at", "date-time string", updated_at_raw)
-        try:
-            updated_at = parse_datetime(updated_at_raw)
-        except ValueError:
-            raise invalid("updated_at", "date-time string", updated_at_raw, show_value=True) from None
+        updated_at = _read_date_time(updated_at_raw, "updated_at")
 
         deleted_at_raw = get("deleted_at", UNSET)
-        deleted_at: datetime.datetime | None
-        if deleted_at_raw is None:
-            deleted_at = None
-        else:
-            if not isinstance(deleted_at_raw, str):
-                raise invalid("deleted_at", "date-time string", deleted_at_raw)
-            try:
-                deleted_at = parse_datetime(deleted_at_raw)
-            except ValueError:
-                raise invalid("deleted_at", "date-time string", deleted_at_raw, show_value=True) from None
+        deleted_at = None if deleted_at_raw is None else _read_date_time(deleted_at_raw, "deleted_at")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         access_resource = cls(

@@ -8,7 +8,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import invalid
+from .._readers import obj as _read_object
+from .._readers import string as _read_string
 from ..types import UNSET
 
 T = TypeVar("T", bound="AccessScope")
@@ -50,18 +51,12 @@ class AccessScope:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
-            raise invalid("", "object", src_dict)
-        get = src_dict.get
+        get = _read_object(src_dict, "").get
         name_raw = get("name", UNSET)
-        if not isinstance(name_raw, str):
-            raise invalid("name", "string", name_raw)
-        name = name_raw
+        name = _read_string(name_raw, "name")
 
         description_raw = get("description", UNSET)
-        if not isinstance(description_raw, str):
-            raise invalid("description", "string", description_raw)
-        description = description_raw
+        description = _read_string(description_raw, "description")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         access_scope = cls(

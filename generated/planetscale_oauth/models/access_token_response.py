@@ -8,7 +8,9 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import invalid
+from .._readers import integer as _read_integer
+from .._readers import obj as _read_object
+from .._readers import string as _read_string
 from ..types import UNSET, Unset, redact
 
 T = TypeVar("T", bound="AccessTokenResponse")
@@ -71,51 +73,33 @@ class AccessTokenResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
-            raise invalid("", "object", src_dict)
-        get = src_dict.get
+        get = _read_object(src_dict, "").get
         access_token_raw = get("access_token", UNSET)
-        if not isinstance(access_token_raw, str):
-            raise invalid("access_token", "string", access_token_raw)
-        access_token = access_token_raw
+        access_token = _read_string(access_token_raw, "access_token")
 
         token_type_raw = get("token_type", UNSET)
-        if not isinstance(token_type_raw, str):
-            raise invalid("token_type", "string", token_type_raw)
-        token_type = token_type_raw
+        token_type = _read_string(token_type_raw, "token_type")
 
         expires_in_raw = get("expires_in", UNSET)
         expires_in: int | Unset
         if expires_in_raw is UNSET:
             expires_in = UNSET
         else:
-            if not isinstance(expires_in_raw, int) or isinstance(expires_in_raw, bool):
-                raise invalid("expires_in", "integer", expires_in_raw)
-            expires_in_value = expires_in_raw
-
-            expires_in = expires_in_value
+            expires_in = _read_integer(expires_in_raw, "expires_in")
 
         refresh_token_raw = get("refresh_token", UNSET)
         refresh_token: str | Unset
         if refresh_token_raw is UNSET:
             refresh_token = UNSET
         else:
-            if not isinstance(refresh_token_raw, str):
-                raise invalid("refresh_token", "string", refresh_token_raw)
-            refresh_token_value = refresh_token_raw
-
-            refresh_token = refresh_token_value
+            refresh_token = _read_string(refresh_token_raw, "refresh_token")
 
         scope_raw = get("scope", UNSET)
         scope: str | Unset
         if scope_raw is UNSET:
             scope = UNSET
         else:
-            if not isinstance(scope_raw, str):
-                raise invalid("scope", "string", scope_raw)
-            scope_value = scope_raw
-
-            scope = scope_value
+            scope = _read_string(scope_raw, "scope")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         access_token_response = cls(

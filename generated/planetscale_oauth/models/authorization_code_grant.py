@@ -8,7 +8,9 @@ from typing import Any, Literal, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import invalid
+from .._readers import const as _read_const
+from .._readers import obj as _read_object
+from .._readers import string as _read_string
 from ..types import UNSET, redact
 
 T = TypeVar("T", bound="AuthorizationCodeGrant")
@@ -57,33 +59,21 @@ class AuthorizationCodeGrant:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
-            raise invalid("", "object", src_dict)
-        get = src_dict.get
+        get = _read_object(src_dict, "").get
         grant_type_raw = get("grant_type", UNSET)
-        if grant_type_raw != "authorization_code":
-            raise invalid("grant_type", "\u0027authorization_code\u0027", grant_type_raw)
-        grant_type = grant_type_raw
+        grant_type: Literal["authorization_code"] = _read_const(grant_type_raw, "grant_type", "authorization_code")
 
         client_id_raw = get("client_id", UNSET)
-        if not isinstance(client_id_raw, str):
-            raise invalid("client_id", "string", client_id_raw)
-        client_id = client_id_raw
+        client_id = _read_string(client_id_raw, "client_id")
 
         client_secret_raw = get("client_secret", UNSET)
-        if not isinstance(client_secret_raw, str):
-            raise invalid("client_secret", "string", client_secret_raw)
-        client_secret = client_secret_raw
+        client_secret = _read_string(client_secret_raw, "client_secret")
 
         code_raw = get("code", UNSET)
-        if not isinstance(code_raw, str):
-            raise invalid("code", "string", code_raw)
-        code = code_raw
+        code = _read_string(code_raw, "code")
 
         redirect_uri_raw = get("redirect_uri", UNSET)
-        if not isinstance(redirect_uri_raw, str):
-            raise invalid("redirect_uri", "string", redirect_uri_raw)
-        redirect_uri = redirect_uri_raw
+        redirect_uri = _read_string(redirect_uri_raw, "redirect_uri")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         authorization_code_grant = cls(

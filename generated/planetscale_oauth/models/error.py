@@ -8,7 +8,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import invalid
+from .._readers import obj as _read_object
+from .._readers import string as _read_string
 from ..types import UNSET
 
 T = TypeVar("T", bound="Error")
@@ -50,18 +51,12 @@ class Error:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
-            raise invalid("", "object", src_dict)
-        get = src_dict.get
+        get = _read_object(src_dict, "").get
         code_raw = get("code", UNSET)
-        if not isinstance(code_raw, str):
-            raise invalid("code", "string", code_raw)
-        code = code_raw
+        code = _read_string(code_raw, "code")
 
         message_raw = get("message", UNSET)
-        if not isinstance(message_raw, str):
-            raise invalid("message", "string", message_raw)
-        message = message_raw
+        message = _read_string(message_raw, "message")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         error = cls(

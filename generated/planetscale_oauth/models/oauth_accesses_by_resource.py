@@ -8,7 +8,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import ResponseValidationError, invalid
+from .._readers import model as _read_model
+from .._readers import obj as _read_object
 from ..types import UNSET
 
 T = TypeVar("T", bound="OAuthAccessesByResource")
@@ -62,32 +63,18 @@ class OAuthAccessesByResource:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
-            raise invalid("", "object", src_dict)
-        get = src_dict.get
+        get = _read_object(src_dict, "").get
         database_raw = get("database", UNSET)
-        try:
-            database = DatabaseAccesses.from_dict(database_raw)
-        except ResponseValidationError as exc:
-            raise exc.within("database") from None
+        database = _read_model(database_raw, "database", DatabaseAccesses)
 
         organization_raw = get("organization", UNSET)
-        try:
-            organization = OrganizationAccesses.from_dict(organization_raw)
-        except ResponseValidationError as exc:
-            raise exc.within("organization") from None
+        organization = _read_model(organization_raw, "organization", OrganizationAccesses)
 
         branch_raw = get("branch", UNSET)
-        try:
-            branch = BranchAccesses.from_dict(branch_raw)
-        except ResponseValidationError as exc:
-            raise exc.within("branch") from None
+        branch = _read_model(branch_raw, "branch", BranchAccesses)
 
         user_raw = get("user", UNSET)
-        try:
-            user = UserAccesses.from_dict(user_raw)
-        except ResponseValidationError as exc:
-            raise exc.within("user") from None
+        user = _read_model(user_raw, "user", UserAccesses)
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         oauth_accesses_by_resource = cls(

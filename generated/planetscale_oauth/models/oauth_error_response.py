@@ -8,7 +8,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import invalid
+from .._readers import obj as _read_object
+from .._readers import string as _read_string
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OAuthErrorResponse")
@@ -59,35 +60,23 @@ class OAuthErrorResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
-            raise invalid("", "object", src_dict)
-        get = src_dict.get
+        get = _read_object(src_dict, "").get
         error_raw = get("error", UNSET)
-        if not isinstance(error_raw, str):
-            raise invalid("error", "string", error_raw)
-        error = error_raw
+        error = _read_string(error_raw, "error")
 
         error_description_raw = get("error_description", UNSET)
         error_description: str | Unset
         if error_description_raw is UNSET:
             error_description = UNSET
         else:
-            if not isinstance(error_description_raw, str):
-                raise invalid("error_description", "string", error_description_raw)
-            error_description_value = error_description_raw
-
-            error_description = error_description_value
+            error_description = _read_string(error_description_raw, "error_description")
 
         error_uri_raw = get("error_uri", UNSET)
         error_uri: str | Unset
         if error_uri_raw is UNSET:
             error_uri = UNSET
         else:
-            if not isinstance(error_uri_raw, str):
-                raise invalid("error_uri", "string", error_uri_raw)
-            error_uri_value = error_uri_raw
-
-            error_uri = error_uri_value
+            error_uri = _read_string(error_uri_raw, "error_uri")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         oauth_error_response = cls(

@@ -9,8 +9,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import ResponseValidationError, invalid
-from ..types import UNSET, format_datetime, parse_datetime, redact
+from .._readers import date_time as _read_date_time
+from .._readers import model as _read_model
+from .._readers import model_array as _read_model_array
+from .._readers import obj as _read_object
+from .._readers import string as _read_string
+from ..types import UNSET, format_datetime, redact
 
 T = TypeVar("T", bound="OAuthToken")
 
@@ -148,135 +152,61 @@ class OAuthToken:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
-            raise invalid("", "object", src_dict)
-        get = src_dict.get
+        get = _read_object(src_dict, "").get
         id_raw = get("id", UNSET)
-        if not isinstance(id_raw, str):
-            raise invalid("id", "string", id_raw)
-        id = id_raw
+        id = _read_string(id_raw, "id")
 
         name_raw = get("name", UNSET)
-        name: str | None
-        if name_raw is None:
-            name = None
-        else:
-            if not isinstance(name_raw, str):
-                raise invalid("name", "string", name_raw)
-            name = name_raw
+        name = None if name_raw is None else _read_string(name_raw, "name")
 
         display_name_raw = get("display_name", UNSET)
-        if not isinstance(display_name_raw, str):
-            raise invalid("display_name", "string", display_name_raw)
-        display_name = display_name_raw
+        display_name = _read_string(display_name_raw, "display_name")
 
         token_raw = get("token", UNSET)
-        token: str | None
-        if token_raw is None:
-            token = None
-        else:
-            if not isinstance(token_raw, str):
-                raise invalid("token", "string", token_raw)
-            token = token_raw
+        token = None if token_raw is None else _read_string(token_raw, "token")
 
         plain_text_refresh_token_raw = get("plain_text_refresh_token", UNSET)
-        plain_text_refresh_token: str | None
-        if plain_text_refresh_token_raw is None:
-            plain_text_refresh_token = None
-        else:
-            if not isinstance(plain_text_refresh_token_raw, str):
-                raise invalid("plain_text_refresh_token", "string", plain_text_refresh_token_raw)
-            plain_text_refresh_token = plain_text_refresh_token_raw
+        plain_text_refresh_token = (
+            None
+            if plain_text_refresh_token_raw is None
+            else _read_string(plain_text_refresh_token_raw, "plain_text_refresh_token")
+        )
 
         avatar_url_raw = get("avatar_url", UNSET)
-        if not isinstance(avatar_url_raw, str):
-            raise invalid("avatar_url", "string", avatar_url_raw)
-        avatar_url = avatar_url_raw
+        avatar_url = _read_string(avatar_url_raw, "avatar_url")
 
         created_at_raw = get("created_at", UNSET)
-        if not isinstance(created_at_raw, str):
-            raise invalid("created_at", "date-time string", created_at_raw)
-        try:
-            created_at = parse_datetime(created_at_raw)
-        except ValueError:
-            raise invalid("created_at", "date-time string", created_at_raw, show_value=True) from None
+        created_at = _read_date_time(created_at_raw, "created_at")
 
         updated_at_raw = get("updated_at", UNSET)
-        if not isinstance(updated_at_raw, str):
-            raise invalid("updated_at", "date-time string", updated_at_raw)
-        try:
-            updated_at = parse_datetime(updated_at_raw)
-        except ValueError:
-            raise invalid("updated_at", "date-time string", updated_at_raw, show_value=True) from None
+        updated_at = _read_date_time(updated_at_raw, "updated_at")
 
         expires_at_raw = get("expires_at", UNSET)
-        expires_at: datetime.datetime | None
-        if expires_at_raw is None:
-            expires_at = None
-        else:
-            if not isinstance(expires_at_raw, str):
-                raise invalid("expires_at", "date-time string", expires_at_raw)
-            try:
-                expires_at = parse_datetime(expires_at_raw)
-            except ValueError:
-                raise invalid("expires_at", "date-time string", expires_at_raw, show_value=True) from None
+        expires_at = None if expires_at_raw is None else _read_date_time(expires_at_raw, "expires_at")
 
         last_used_at_raw = get("last_used_at", UNSET)
-        last_used_at: datetime.datetime | None
-        if last_used_at_raw is None:
-            last_used_at = None
-        else:
-            if not isinstance(last_used_at_raw, str):
-                raise invalid("last_used_at", "date-time string", last_used_at_raw)
-            try:
-                last_used_at = parse_datetime(last_used_at_raw)
-            except ValueError:
-                raise invalid("last_used_at", "date-time string", last_used_at_raw, show_value=True) from None
+        last_used_at = None if last_used_at_raw is None else _read_date_time(last_used_at_raw, "last_used_at")
 
         actor_id_raw = get("actor_id", UNSET)
-        actor_id: str | None
-        if actor_id_raw is None:
-            actor_id = None
-        else:
-            if not isinstance(actor_id_raw, str):
-                raise invalid("actor_id", "string", actor_id_raw)
-            actor_id = actor_id_raw
+        actor_id = None if actor_id_raw is None else _read_string(actor_id_raw, "actor_id")
 
         actor_display_name_raw = get("actor_display_name", UNSET)
-        actor_display_name: str | None
-        if actor_display_name_raw is None:
-            actor_display_name = None
-        else:
-            if not isinstance(actor_display_name_raw, str):
-                raise invalid("actor_display_name", "string", actor_display_name_raw)
-            actor_display_name = actor_display_name_raw
+        actor_display_name = (
+            None if actor_display_name_raw is None else _read_string(actor_display_name_raw, "actor_display_name")
+        )
 
         actor_type_raw = get("actor_type", UNSET)
-        actor_type: str | None
-        if actor_type_raw is None:
-            actor_type = None
-        else:
-            if not isinstance(actor_type_raw, str):
-                raise invalid("actor_type", "string", actor_type_raw)
-            actor_type = actor_type_raw
+        actor_type = None if actor_type_raw is None else _read_string(actor_type_raw, "actor_type")
 
         service_token_accesses_raw = get("service_token_accesses", UNSET)
-        if not isinstance(service_token_accesses_raw, list):
-            raise invalid("service_token_accesses", "array", service_token_accesses_raw)
-        service_token_accesses: list[ServiceTokenAccess] = []
-        for service_token_accesses_index, service_token_accesses_element in enumerate(service_token_accesses_raw):
-            try:
-                service_token_accesses_item = ServiceTokenAccess.from_dict(service_token_accesses_element)
-            except ResponseValidationError as exc:
-                raise exc.within("service_token_accesses" + f"[{service_token_accesses_index}]") from None
-
-            service_token_accesses.append(service_token_accesses_item)
+        service_token_accesses = _read_model_array(
+            service_token_accesses_raw, "service_token_accesses", ServiceTokenAccess
+        )
 
         oauth_accesses_by_resource_raw = get("oauth_accesses_by_resource", UNSET)
-        try:
-            oauth_accesses_by_resource = OAuthAccessesByResource.from_dict(oauth_accesses_by_resource_raw)
-        except ResponseValidationError as exc:
-            raise exc.within("oauth_accesses_by_resource") from None
+        oauth_accesses_by_resource = _read_model(
+            oauth_accesses_by_resource_raw, "oauth_accesses_by_resource", OAuthAccessesByResource
+        )
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         oauth_token = cls(

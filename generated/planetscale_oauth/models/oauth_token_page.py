@@ -8,7 +8,10 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import ResponseValidationError, invalid
+from .._readers import integer as _read_integer
+from .._readers import model_array as _read_model_array
+from .._readers import obj as _read_object
+from .._readers import string as _read_string
 from ..types import UNSET
 
 T = TypeVar("T", bound="OAuthTokenPage")
@@ -81,61 +84,24 @@ class OAuthTokenPage:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
-            raise invalid("", "object", src_dict)
-        get = src_dict.get
+        get = _read_object(src_dict, "").get
         current_page_raw = get("current_page", UNSET)
-        if not isinstance(current_page_raw, int) or isinstance(current_page_raw, bool):
-            raise invalid("current_page", "integer", current_page_raw)
-        current_page = current_page_raw
+        current_page = _read_integer(current_page_raw, "current_page")
 
         next_page_raw = get("next_page", UNSET)
-        next_page: int | None
-        if next_page_raw is None:
-            next_page = None
-        else:
-            if not isinstance(next_page_raw, int) or isinstance(next_page_raw, bool):
-                raise invalid("next_page", "integer", next_page_raw)
-            next_page = next_page_raw
+        next_page = None if next_page_raw is None else _read_integer(next_page_raw, "next_page")
 
         next_page_url_raw = get("next_page_url", UNSET)
-        next_page_url: str | None
-        if next_page_url_raw is None:
-            next_page_url = None
-        else:
-            if not isinstance(next_page_url_raw, str):
-                raise invalid("next_page_url", "string", next_page_url_raw)
-            next_page_url = next_page_url_raw
+        next_page_url = None if next_page_url_raw is None else _read_string(next_page_url_raw, "next_page_url")
 
         prev_page_raw = get("prev_page", UNSET)
-        prev_page: int | None
-        if prev_page_raw is None:
-            prev_page = None
-        else:
-            if not isinstance(prev_page_raw, int) or isinstance(prev_page_raw, bool):
-                raise invalid("prev_page", "integer", prev_page_raw)
-            prev_page = prev_page_raw
+        prev_page = None if prev_page_raw is None else _read_integer(prev_page_raw, "prev_page")
 
         prev_page_url_raw = get("prev_page_url", UNSET)
-        prev_page_url: str | None
-        if prev_page_url_raw is None:
-            prev_page_url = None
-        else:
-            if not isinstance(prev_page_url_raw, str):
-                raise invalid("prev_page_url", "string", prev_page_url_raw)
-            prev_page_url = prev_page_url_raw
+        prev_page_url = None if prev_page_url_raw is None else _read_string(prev_page_url_raw, "prev_page_url")
 
         data_raw = get("data", UNSET)
-        if not isinstance(data_raw, list):
-            raise invalid("data", "array", data_raw)
-        data: list[OAuthToken] = []
-        for data_index, data_element in enumerate(data_raw):
-            try:
-                data_item = OAuthToken.from_dict(data_element)
-            except ResponseValidationError as exc:
-                raise exc.within("data" + f"[{data_index}]") from None
-
-            data.append(data_item)
+        data = _read_model_array(data_raw, "data", OAuthToken)
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         oauth_token_page = cls(

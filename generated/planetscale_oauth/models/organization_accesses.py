@@ -8,7 +8,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import ResponseValidationError, invalid
+from .._readers import model_array as _read_model_array
+from .._readers import obj as _read_object
 from ..types import UNSET
 
 T = TypeVar("T", bound="OrganizationAccesses")
@@ -54,32 +55,12 @@ class OrganizationAccesses:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
-            raise invalid("", "object", src_dict)
-        get = src_dict.get
+        get = _read_object(src_dict, "").get
         organizations_raw = get("organizations", UNSET)
-        if not isinstance(organizations_raw, list):
-            raise invalid("organizations", "array", organizations_raw)
-        organizations: list[AccessibleOrganization] = []
-        for organizations_index, organizations_element in enumerate(organizations_raw):
-            try:
-                organizations_item = AccessibleOrganization.from_dict(organizations_element)
-            except ResponseValidationError as exc:
-                raise exc.within("organizations" + f"[{organizations_index}]") from None
-
-            organizations.append(organizations_item)
+        organizations = _read_model_array(organizations_raw, "organizations", AccessibleOrganization)
 
         accesses_raw = get("accesses", UNSET)
-        if not isinstance(accesses_raw, list):
-            raise invalid("accesses", "array", accesses_raw)
-        accesses: list[AccessScope] = []
-        for accesses_index, accesses_element in enumerate(accesses_raw):
-            try:
-                accesses_item = AccessScope.from_dict(accesses_element)
-            except ResponseValidationError as exc:
-                raise exc.within("accesses" + f"[{accesses_index}]") from None
-
-            accesses.append(accesses_item)
+        accesses = _read_model_array(accesses_raw, "accesses", AccessScope)
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         organization_accesses = cls(

@@ -8,7 +8,9 @@ from typing import Any, Literal, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import invalid
+from .._readers import const as _read_const
+from .._readers import obj as _read_object
+from .._readers import string as _read_string
 from ..types import UNSET, redact
 
 T = TypeVar("T", bound="RefreshTokenGrant")
@@ -52,28 +54,18 @@ class RefreshTokenGrant:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
-            raise invalid("", "object", src_dict)
-        get = src_dict.get
+        get = _read_object(src_dict, "").get
         grant_type_raw = get("grant_type", UNSET)
-        if grant_type_raw != "refresh_token":
-            raise invalid("grant_type", "\u0027refresh_token\u0027", grant_type_raw)
-        grant_type = grant_type_raw
+        grant_type: Literal["refresh_token"] = _read_const(grant_type_raw, "grant_type", "refresh_token")
 
         client_id_raw = get("client_id", UNSET)
-        if not isinstance(client_id_raw, str):
-            raise invalid("client_id", "string", client_id_raw)
-        client_id = client_id_raw
+        client_id = _read_string(client_id_raw, "client_id")
 
         client_secret_raw = get("client_secret", UNSET)
-        if not isinstance(client_secret_raw, str):
-            raise invalid("client_secret", "string", client_secret_raw)
-        client_secret = client_secret_raw
+        client_secret = _read_string(client_secret_raw, "client_secret")
 
         refresh_token_raw = get("refresh_token", UNSET)
-        if not isinstance(refresh_token_raw, str):
-            raise invalid("refresh_token", "string", refresh_token_raw)
-        refresh_token = refresh_token_raw
+        refresh_token = _read_string(refresh_token_raw, "refresh_token")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         refresh_token_grant = cls(

@@ -8,7 +8,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import invalid
+from .._readers import obj as _read_object
+from .._readers import string as _read_string
 from ..types import UNSET, redact
 
 T = TypeVar("T", bound="RevokeTokenRequest")
@@ -47,23 +48,15 @@ class RevokeTokenRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
-            raise invalid("", "object", src_dict)
-        get = src_dict.get
+        get = _read_object(src_dict, "").get
         token_raw = get("token", UNSET)
-        if not isinstance(token_raw, str):
-            raise invalid("token", "string", token_raw)
-        token = token_raw
+        token = _read_string(token_raw, "token")
 
         client_id_raw = get("client_id", UNSET)
-        if not isinstance(client_id_raw, str):
-            raise invalid("client_id", "string", client_id_raw)
-        client_id = client_id_raw
+        client_id = _read_string(client_id_raw, "client_id")
 
         client_secret_raw = get("client_secret", UNSET)
-        if not isinstance(client_secret_raw, str):
-            raise invalid("client_secret", "string", client_secret_raw)
-        client_secret = client_secret_raw
+        client_secret = _read_string(client_secret_raw, "client_secret")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         revoke_token_request = cls(

@@ -8,7 +8,9 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import ResponseValidationError, invalid
+from .._readers import model as _read_model
+from .._readers import obj as _read_object
+from .._readers import string as _read_string
 from ..types import UNSET
 
 T = TypeVar("T", bound="ServiceTokenAccess")
@@ -80,44 +82,27 @@ class ServiceTokenAccess:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
-            raise invalid("", "object", src_dict)
-        get = src_dict.get
+        get = _read_object(src_dict, "").get
         id_raw = get("id", UNSET)
-        if not isinstance(id_raw, str):
-            raise invalid("id", "string", id_raw)
-        id = id_raw
+        id = _read_string(id_raw, "id")
 
         access_raw = get("access", UNSET)
-        if not isinstance(access_raw, str):
-            raise invalid("access", "string", access_raw)
-        access = access_raw
+        access = _read_string(access_raw, "access")
 
         description_raw = get("description", UNSET)
-        if not isinstance(description_raw, str):
-            raise invalid("description", "string", description_raw)
-        description = description_raw
+        description = _read_string(description_raw, "description")
 
         resource_name_raw = get("resource_name", UNSET)
-        if not isinstance(resource_name_raw, str):
-            raise invalid("resource_name", "string", resource_name_raw)
-        resource_name = resource_name_raw
+        resource_name = _read_string(resource_name_raw, "resource_name")
 
         resource_id_raw = get("resource_id", UNSET)
-        if not isinstance(resource_id_raw, str):
-            raise invalid("resource_id", "string", resource_id_raw)
-        resource_id = resource_id_raw
+        resource_id = _read_string(resource_id_raw, "resource_id")
 
         resource_type_raw = get("resource_type", UNSET)
-        if not isinstance(resource_type_raw, str):
-            raise invalid("resource_type", "string", resource_type_raw)
-        resource_type = resource_type_raw
+        resource_type = _read_string(resource_type_raw, "resource_type")
 
         resource_raw = get("resource", UNSET)
-        try:
-            resource = AccessResource.from_dict(resource_raw)
-        except ResponseValidationError as exc:
-            raise exc.within("resource") from None
+        resource = _read_model(resource_raw, "resource", AccessResource)
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         service_token_access = cls(

@@ -8,7 +8,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import ResponseValidationError, invalid
+from .._readers import model_array as _read_model_array
+from .._readers import obj as _read_object
 from ..types import UNSET
 
 T = TypeVar("T", bound="UserAccesses")
@@ -54,32 +55,12 @@ class UserAccesses:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
-            raise invalid("", "object", src_dict)
-        get = src_dict.get
+        get = _read_object(src_dict, "").get
         users_raw = get("users", UNSET)
-        if not isinstance(users_raw, list):
-            raise invalid("users", "array", users_raw)
-        users: list[AccessibleUser] = []
-        for users_index, users_element in enumerate(users_raw):
-            try:
-                users_item = AccessibleUser.from_dict(users_element)
-            except ResponseValidationError as exc:
-                raise exc.within("users" + f"[{users_index}]") from None
-
-            users.append(users_item)
+        users = _read_model_array(users_raw, "users", AccessibleUser)
 
         accesses_raw = get("accesses", UNSET)
-        if not isinstance(accesses_raw, list):
-            raise invalid("accesses", "array", accesses_raw)
-        accesses: list[AccessScope] = []
-        for accesses_index, accesses_element in enumerate(accesses_raw):
-            try:
-                accesses_item = AccessScope.from_dict(accesses_element)
-            except ResponseValidationError as exc:
-                raise exc.within("accesses" + f"[{accesses_index}]") from None
-
-            accesses.append(accesses_item)
+        accesses = _read_model_array(accesses_raw, "accesses", AccessScope)
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         user_accesses = cls(

@@ -1,11 +1,11 @@
 # Generated from openapi.yaml by openapi-python-client with the templates in templates/.
 # Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
-from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
 from ... import errors
+from ..._operation import Operation, Returns
 from ...client import AuthenticatedClient, Client
 from ...models.access_token_response import AccessTokenResponse
 from ...models.authorization_code_grant import AuthorizationCodeGrant
@@ -13,143 +13,32 @@ from ...models.oauth_error_response import OAuthErrorResponse
 from ...models.refresh_token_grant import RefreshTokenGrant
 from ...types import Response
 
-_ROUTE = "/oauth/token"
-"""The path template: filled in for the request, and named in log lines instead of the path (which holds the
-caller's names)."""
-_SERVER = "oauth"
-"""The server the operation lives on: the client's ``oauth_base_url`` (https://auth.planetscale.com)."""
-_AUTHENTICATED = False
-"""Whether the operation declares security: only then does the client send its credential."""
-_RETRY_RULE = "unsafe"
-"""The entry of ``client.RETRY_RULES`` that decides what may be retried."""
+_OPERATION: Operation[AccessTokenResponse, AccessTokenResponse | OAuthErrorResponse] = Operation(
+    method="POST",
+    route="/oauth/token",
+    server="oauth",
+    authenticated=False,
+    retry_rule="unsafe",
+    body="form",
+    responses=(
+        Returns(200, AccessTokenResponse),
+        Returns(400, OAuthErrorResponse),
+        Returns(401, OAuthErrorResponse),
+    ),
+    oauth_errors=True,
+    sensitive_keys=errors.SENSITIVE_KEYS,
+)
 
 
-def _get_kwargs(
+def _request(
     *,
     body: AuthorizationCodeGrant | RefreshTokenGrant,
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": _ROUTE,
+        "body": body,
     }
-
-    _kwargs["data"] = body.to_dict()
-
-    headers["Content-Type"] = "application/x-www-form-urlencoded"
-
-    _kwargs["headers"] = headers
     return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response, body: AuthorizationCodeGrant | RefreshTokenGrant
-) -> AccessTokenResponse | OAuthErrorResponse | None:
-    if response.status_code == 200:
-        try:
-            return AccessTokenResponse.from_dict(
-                errors.read_json(response.status_code, response.headers, response.content)
-            )
-        except errors.ResponseValidationError as exc:
-            raise exc.for_response(
-                f"{response.status_code} response is not a valid AccessTokenResponse",
-                status_code=response.status_code,
-                headers=response.headers,
-                content=response.content,
-            ) from None
-    if response.status_code == 400:
-        try:
-            return OAuthErrorResponse.from_dict(
-                errors.read_json(response.status_code, response.headers, response.content)
-            )
-        except errors.ResponseValidationError:
-            return None  # not the documented error body; the raw content is kept
-    if response.status_code == 401:
-        try:
-            return OAuthErrorResponse.from_dict(
-                errors.read_json(response.status_code, response.headers, response.content)
-            )
-        except errors.ResponseValidationError:
-            return None  # not the documented error body; the raw content is kept
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(
-            response.status_code,
-            response.content,
-            headers=response.headers,
-            secrets=[*client.credentials(), *errors.sensitive_values(body.to_dict())],
-        )
-    return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response, body: AuthorizationCodeGrant | RefreshTokenGrant
-) -> Response[AccessTokenResponse | OAuthErrorResponse]:
-    parsed = _parse_response(client=client, response=response, body=body)
-    if response.is_success:
-        # A success body is a model that redacts its own credentials.
-        return Response(
-            status_code=HTTPStatus(response.status_code), content=response.content, headers=response.headers,
-            parsed=parsed,
-        )  # fmt: skip
-    # An error body may echo the request's credentials: blanked out of the parsed model and the repr
-    # (``content`` keeps the raw bytes).
-    secrets = tuple([*client.credentials(), *errors.sensitive_values(body.to_dict())])
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=errors.scrubbed(parsed, secrets),
-        secrets=secrets,
-    )
-
-
-def _result(
-    response: Response[AccessTokenResponse | OAuthErrorResponse],
-    *,
-    client: AuthenticatedClient | Client,
-    body: AuthorizationCodeGrant | RefreshTokenGrant,
-) -> AccessTokenResponse:
-    """The parsed success body, or the typed error for any other status."""
-    if response.status_code == 200:
-        return cast(AccessTokenResponse, response.parsed)
-    raise errors.from_response(
-        response, secrets=[*client.credentials(), *errors.sensitive_values(body.to_dict())], oauth=True
-    )
-
-
-def _send(
-    client: AuthenticatedClient | Client,
-    kwargs: dict[str, Any],
-    timeout: httpx.Timeout | float | None,
-    max_retries: int | None,
-) -> httpx.Response:
-    return client.request(
-        **kwargs,
-        route=_ROUTE,
-        server=_SERVER,
-        authenticated=_AUTHENTICATED,
-        retry_rule=_RETRY_RULE,
-        timeout=timeout,
-        max_retries=max_retries,
-    )
-
-
-async def _asend(
-    client: AuthenticatedClient | Client,
-    kwargs: dict[str, Any],
-    timeout: httpx.Timeout | float | None,
-    max_retries: int | None,
-) -> httpx.Response:
-    return await client.arequest(
-        **kwargs,
-        route=_ROUTE,
-        server=_SERVER,
-        authenticated=_AUTHENTICATED,
-        retry_rule=_RETRY_RULE,
-        timeout=timeout,
-        max_retries=max_retries,
-    )
 
 
 def sync_detailed(
@@ -180,11 +69,14 @@ def sync_detailed(
     Returns:
         Response[AccessTokenResponse | OAuthErrorResponse]: status, headers, raw content and the parsed body.
     """
-    kwargs = _get_kwargs(
-        body=body,
+    return _OPERATION.sync_detailed(
+        client,
+        _request(
+            body=body,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
     )
-    response = _send(client, kwargs, timeout, max_retries)
-    return _build_response(client=client, response=response, body=body)
 
 
 def sync(
@@ -222,11 +114,14 @@ def sync(
     Returns:
         AccessTokenResponse
     """
-    kwargs = _get_kwargs(
-        body=body,
+    return _OPERATION.sync(
+        client,
+        _request(
+            body=body,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
     )
-    response = _build_response(client=client, response=_send(client, kwargs, timeout, max_retries), body=body)
-    return _result(response, client=client, body=body)
 
 
 async def asyncio_detailed(
@@ -257,11 +152,14 @@ async def asyncio_detailed(
     Returns:
         Response[AccessTokenResponse | OAuthErrorResponse]: status, headers, raw content and the parsed body.
     """
-    kwargs = _get_kwargs(
-        body=body,
+    return await _OPERATION.asyncio_detailed(
+        client,
+        _request(
+            body=body,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
     )
-    response = await _asend(client, kwargs, timeout, max_retries)
-    return _build_response(client=client, response=response, body=body)
 
 
 async def asyncio(
@@ -299,8 +197,11 @@ async def asyncio(
     Returns:
         AccessTokenResponse
     """
-    kwargs = _get_kwargs(
-        body=body,
+    return await _OPERATION.asyncio(
+        client,
+        _request(
+            body=body,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
     )
-    response = _build_response(client=client, response=await _asend(client, kwargs, timeout, max_retries), body=body)
-    return _result(response, client=client, body=body)

@@ -1,140 +1,42 @@
 # Generated from openapi.yaml by openapi-python-client with the templates in templates/.
 # Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
-from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
 from ... import errors
+from ..._operation import Operation, Returns
 from ...client import AuthenticatedClient, Client
 from ...models.oauth_error_response import OAuthErrorResponse
 from ...models.revoke_token_request import RevokeTokenRequest
 from ...types import Response
 
-_ROUTE = "/oauth/revoke"
-"""The path template: filled in for the request, and named in log lines instead of the path (which holds the
-caller's names)."""
-_SERVER = "oauth"
-"""The server the operation lives on: the client's ``oauth_base_url`` (https://auth.planetscale.com)."""
-_AUTHENTICATED = False
-"""Whether the operation declares security: only then does the client send its credential."""
-_RETRY_RULE = "idempotent"
-"""The entry of ``client.RETRY_RULES`` that decides what may be retried."""
+_OPERATION: Operation[None, OAuthErrorResponse] = Operation(
+    method="POST",
+    route="/oauth/revoke",
+    server="oauth",
+    authenticated=False,
+    retry_rule="idempotent",
+    body="form",
+    responses=(
+        Returns(200),
+        Returns(400, OAuthErrorResponse),
+        Returns(401, OAuthErrorResponse),
+    ),
+    oauth_errors=True,
+    sensitive_keys=errors.SENSITIVE_KEYS,
+)
 
 
-def _get_kwargs(
+def _request(
     *,
     body: RevokeTokenRequest,
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": _ROUTE,
+        "body": body,
     }
-
-    _kwargs["data"] = body.to_dict()
-
-    headers["Content-Type"] = "application/x-www-form-urlencoded"
-
-    _kwargs["headers"] = headers
     return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response, body: RevokeTokenRequest
-) -> OAuthErrorResponse | None:
-    if response.status_code == 200:
-        return None
-    if response.status_code == 400:
-        try:
-            return OAuthErrorResponse.from_dict(
-                errors.read_json(response.status_code, response.headers, response.content)
-            )
-        except errors.ResponseValidationError:
-            return None  # not the documented error body; the raw content is kept
-    if response.status_code == 401:
-        try:
-            return OAuthErrorResponse.from_dict(
-                errors.read_json(response.status_code, response.headers, response.content)
-            )
-        except errors.ResponseValidationError:
-            return None  # not the documented error body; the raw content is kept
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(
-            response.status_code,
-            response.content,
-            headers=response.headers,
-            secrets=[*client.credentials(), *errors.sensitive_values(body.to_dict())],
-        )
-    return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response, body: RevokeTokenRequest
-) -> Response[OAuthErrorResponse]:
-    parsed = _parse_response(client=client, response=response, body=body)
-    if response.is_success:
-        # A success body is a model that redacts its own credentials.
-        return Response(
-            status_code=HTTPStatus(response.status_code), content=response.content, headers=response.headers,
-            parsed=parsed,
-        )  # fmt: skip
-    # An error body may echo the request's credentials: blanked out of the parsed model and the repr
-    # (``content`` keeps the raw bytes).
-    secrets = tuple([*client.credentials(), *errors.sensitive_values(body.to_dict())])
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=errors.scrubbed(parsed, secrets),
-        secrets=secrets,
-    )
-
-
-def _result(
-    response: Response[OAuthErrorResponse], *, client: AuthenticatedClient | Client, body: RevokeTokenRequest
-) -> None:
-    """The parsed success body, or the typed error for any other status."""
-    if response.status_code == 200:
-        return cast(None, response.parsed)
-    raise errors.from_response(
-        response, secrets=[*client.credentials(), *errors.sensitive_values(body.to_dict())], oauth=True
-    )
-
-
-def _send(
-    client: AuthenticatedClient | Client,
-    kwargs: dict[str, Any],
-    timeout: httpx.Timeout | float | None,
-    max_retries: int | None,
-) -> httpx.Response:
-    return client.request(
-        **kwargs,
-        route=_ROUTE,
-        server=_SERVER,
-        authenticated=_AUTHENTICATED,
-        retry_rule=_RETRY_RULE,
-        timeout=timeout,
-        max_retries=max_retries,
-    )
-
-
-async def _asend(
-    client: AuthenticatedClient | Client,
-    kwargs: dict[str, Any],
-    timeout: httpx.Timeout | float | None,
-    max_retries: int | None,
-) -> httpx.Response:
-    return await client.arequest(
-        **kwargs,
-        route=_ROUTE,
-        server=_SERVER,
-        authenticated=_AUTHENTICATED,
-        retry_rule=_RETRY_RULE,
-        timeout=timeout,
-        max_retries=max_retries,
-    )
 
 
 def sync_detailed(
@@ -164,11 +66,14 @@ def sync_detailed(
     Returns:
         Response[OAuthErrorResponse]: status, headers, raw content and the parsed body.
     """
-    kwargs = _get_kwargs(
-        body=body,
+    return _OPERATION.sync_detailed(
+        client,
+        _request(
+            body=body,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
     )
-    response = _send(client, kwargs, timeout, max_retries)
-    return _build_response(client=client, response=response, body=body)
 
 
 def sync(
@@ -205,11 +110,14 @@ def sync(
     Returns:
         None
     """
-    kwargs = _get_kwargs(
-        body=body,
+    return _OPERATION.sync(
+        client,
+        _request(
+            body=body,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
     )
-    response = _build_response(client=client, response=_send(client, kwargs, timeout, max_retries), body=body)
-    return _result(response, client=client, body=body)
 
 
 async def asyncio_detailed(
@@ -239,11 +147,14 @@ async def asyncio_detailed(
     Returns:
         Response[OAuthErrorResponse]: status, headers, raw content and the parsed body.
     """
-    kwargs = _get_kwargs(
-        body=body,
+    return await _OPERATION.asyncio_detailed(
+        client,
+        _request(
+            body=body,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
     )
-    response = await _asend(client, kwargs, timeout, max_retries)
-    return _build_response(client=client, response=response, body=body)
 
 
 async def asyncio(
@@ -280,8 +191,11 @@ async def asyncio(
     Returns:
         None
     """
-    kwargs = _get_kwargs(
-        body=body,
+    return await _OPERATION.asyncio(
+        client,
+        _request(
+            body=body,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
     )
-    response = _build_response(client=client, response=await _asend(client, kwargs, timeout, max_retries), body=body)
-    return _result(response, client=client, body=body)

@@ -1,41 +1,43 @@
 # Generated from openapi.yaml by openapi-python-client with the templates in templates/.
 # Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
-import warnings
-from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ..._operation import Operation, Returns
+from ...client import AuthenticatedClient
 from ...models.authorization_code_grant import AuthorizationCodeGrant
 from ...models.error import Error
 from ...models.oauth_token import OAuthToken
 from ...models.refresh_token_grant import RefreshTokenGrant
 from ...types import Response
 
-_ROUTE = "/organizations/{organization}/oauth-applications/{id}/token"
-"""The path template: filled in for the request, and named in log lines instead of the path (which holds the
-caller's names)."""
-_SERVER = "api"
-"""The server the operation lives on: the client's ``base_url`` (https://api.planetscale.com/v1)."""
-_AUTHENTICATED = True
-"""Whether the operation declares security: only then does the client send its credential."""
-_RETRY_RULE = "unsafe"
-"""The entry of ``client.RETRY_RULES`` that decides what may be retried."""
-_DEPRECATION = (
-    "planetscale_oauth.api.oauth_tokens.create_oauth_token is deprecated"
-    "; use planetscale_oauth.api.oauth.request_token (POST https://auth.planetscale.com/oauth/token) instead"
+_OPERATION: Operation[OAuthToken, Error | OAuthToken] = Operation(
+    method="POST",
+    route="/organizations/{organization}/oauth-applications/{id}/token",
+    server="api",
+    authenticated=True,
+    retry_rule="unsafe",
+    body="json",
+    responses=(
+        Returns(200, OAuthToken),
+        Returns(401, Error),
+        Returns(403, Error),
+        Returns(404, Error),
+        Returns(422, Error),
+        Returns(429, Error),
+        Returns(500, Error),
+    ),
+    deprecation=(
+        "planetscale_oauth.api.oauth_tokens.create_oauth_token is deprecated"
+        "; use planetscale_oauth.api.oauth.request_token (POST https://auth.planetscale.com/oauth/token) instead"
+    ),
+    sensitive_keys=errors.SENSITIVE_KEYS,
 )
 
 
-def _warn_deprecated() -> None:
-    # stacklevel 3: the warning points at the caller of the public function.
-    warnings.warn(_DEPRECATION, DeprecationWarning, stacklevel=3)
-
-
-def _get_kwargs(
+def _request(
     organization: str,
     id: str,
     *,
@@ -43,138 +45,13 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": _ROUTE.format(
-            organization=quote(str(organization), safe=""),
-            id=quote(str(id), safe=""),
-        ),
+        "path": {
+            "organization": organization,
+            "id": id,
+        },
+        "body": body,
     }
-
-    # Every shape of the body is a model: each knows its own JSON.
-    _kwargs["json"] = body.to_dict()
-
     return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response, body: AuthorizationCodeGrant | RefreshTokenGrant
-) -> Error | OAuthToken | None:
-    if response.status_code == 200:
-        try:
-            return OAuthToken.from_dict(errors.read_json(response.status_code, response.headers, response.content))
-        except errors.ResponseValidationError as exc:
-            raise exc.for_response(
-                f"{response.status_code} response is not a valid OAuthToken",
-                status_code=response.status_code,
-                headers=response.headers,
-                content=response.content,
-            ) from None
-    if response.status_code == 401:
-        try:
-            return Error.from_dict(errors.read_json(response.status_code, response.headers, response.content))
-        except errors.ResponseValidationError:
-            return None  # not the documented error body; the raw content is kept
-    if response.status_code == 403:
-        try:
-            return Error.from_dict(errors.read_json(response.status_code, response.headers, response.content))
-        except errors.ResponseValidationError:
-            return None  # not the documented error body; the raw content is kept
-    if response.status_code == 404:
-        try:
-            return Error.from_dict(errors.read_json(response.status_code, response.headers, response.content))
-        except errors.ResponseValidationError:
-            return None  # not the documented error body; the raw content is kept
-    if response.status_code == 422:
-        try:
-            return Error.from_dict(errors.read_json(response.status_code, response.headers, response.content))
-        except errors.ResponseValidationError:
-            return None  # not the documented error body; the raw content is kept
-    if response.status_code == 429:
-        try:
-            return Error.from_dict(errors.read_json(response.status_code, response.headers, response.content))
-        except errors.ResponseValidationError:
-            return None  # not the documented error body; the raw content is kept
-    if response.status_code == 500:
-        try:
-            return Error.from_dict(errors.read_json(response.status_code, response.headers, response.content))
-        except errors.ResponseValidationError:
-            return None  # not the documented error body; the raw content is kept
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(
-            response.status_code,
-            response.content,
-            headers=response.headers,
-            secrets=[*client.credentials(), *errors.sensitive_values(body.to_dict())],
-        )
-    return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response, body: AuthorizationCodeGrant | RefreshTokenGrant
-) -> Response[Error | OAuthToken]:
-    parsed = _parse_response(client=client, response=response, body=body)
-    if response.is_success:
-        # A success body is a model that redacts its own credentials.
-        return Response(
-            status_code=HTTPStatus(response.status_code), content=response.content, headers=response.headers,
-            parsed=parsed,
-        )  # fmt: skip
-    # An error body may echo the request's credentials: blanked out of the parsed model and the repr
-    # (``content`` keeps the raw bytes).
-    secrets = tuple([*client.credentials(), *errors.sensitive_values(body.to_dict())])
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=errors.scrubbed(parsed, secrets),
-        secrets=secrets,
-    )
-
-
-def _result(
-    response: Response[Error | OAuthToken],
-    *,
-    client: AuthenticatedClient | Client,
-    body: AuthorizationCodeGrant | RefreshTokenGrant,
-) -> OAuthToken:
-    """The parsed success body, or the typed error for any other status."""
-    if response.status_code == 200:
-        return cast(OAuthToken, response.parsed)
-    raise errors.from_response(response, secrets=[*client.credentials(), *errors.sensitive_values(body.to_dict())])
-
-
-def _send(
-    client: AuthenticatedClient | Client,
-    kwargs: dict[str, Any],
-    timeout: httpx.Timeout | float | None,
-    max_retries: int | None,
-) -> httpx.Response:
-    return client.request(
-        **kwargs,
-        route=_ROUTE,
-        server=_SERVER,
-        authenticated=_AUTHENTICATED,
-        retry_rule=_RETRY_RULE,
-        timeout=timeout,
-        max_retries=max_retries,
-    )
-
-
-async def _asend(
-    client: AuthenticatedClient | Client,
-    kwargs: dict[str, Any],
-    timeout: httpx.Timeout | float | None,
-    max_retries: int | None,
-) -> httpx.Response:
-    return await client.arequest(
-        **kwargs,
-        route=_ROUTE,
-        server=_SERVER,
-        authenticated=_AUTHENTICATED,
-        retry_rule=_RETRY_RULE,
-        timeout=timeout,
-        max_retries=max_retries,
-    )
 
 
 def sync_detailed(
@@ -217,14 +94,16 @@ def sync_detailed(
     Returns:
         Response[Error | OAuthToken]: status, headers, raw content and the parsed body.
     """
-    _warn_deprecated()
-    kwargs = _get_kwargs(
-        organization=organization,
-        id=id,
-        body=body,
+    return _OPERATION.sync_detailed(
+        client,
+        _request(
+            organization=organization,
+            id=id,
+            body=body,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
     )
-    response = _send(client, kwargs, timeout, max_retries)
-    return _build_response(client=client, response=response, body=body)
 
 
 def sync(
@@ -274,14 +153,16 @@ def sync(
     Returns:
         OAuthToken
     """
-    _warn_deprecated()
-    kwargs = _get_kwargs(
-        organization=organization,
-        id=id,
-        body=body,
+    return _OPERATION.sync(
+        client,
+        _request(
+            organization=organization,
+            id=id,
+            body=body,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
     )
-    response = _build_response(client=client, response=_send(client, kwargs, timeout, max_retries), body=body)
-    return _result(response, client=client, body=body)
 
 
 async def asyncio_detailed(
@@ -324,14 +205,16 @@ async def asyncio_detailed(
     Returns:
         Response[Error | OAuthToken]: status, headers, raw content and the parsed body.
     """
-    _warn_deprecated()
-    kwargs = _get_kwargs(
-        organization=organization,
-        id=id,
-        body=body,
+    return await _OPERATION.asyncio_detailed(
+        client,
+        _request(
+            organization=organization,
+            id=id,
+            body=body,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
     )
-    response = await _asend(client, kwargs, timeout, max_retries)
-    return _build_response(client=client, response=response, body=body)
 
 
 async def asyncio(
@@ -381,11 +264,13 @@ async def asyncio(
     Returns:
         OAuthToken
     """
-    _warn_deprecated()
-    kwargs = _get_kwargs(
-        organization=organization,
-        id=id,
-        body=body,
+    return await _OPERATION.asyncio(
+        client,
+        _request(
+            organization=organization,
+            id=id,
+            body=body,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
     )
-    response = _build_response(client=client, response=await _asend(client, kwargs, timeout, max_retries), body=body)
-    return _result(response, client=client, body=body)

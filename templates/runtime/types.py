@@ -1,15 +1,6 @@
-{#
-  Overrides types.py.jinja of openapi-python-client 0.29.1 (derived-from: 0.29.1).
-  Changes, and why:
-  - redact(): the repr used for every credential field, in models and clients.
-  - Response's repr shows the size of the raw body, never its content (it can
-    hold a token) or headers, and blanks out credentials an error body echoed.
-  - parse_datetime/format_datetime, so date-time fields round-trip to the
-    exact text the server sent (the stock isoformat() rewrites "…123Z" as
-    "…123000+00:00"): models remember the text beside the parsed value.
-  - Drops the file-upload types: no operation uploads files.
-#}
 """Shared types used by the models and the API functions."""
+
+from __future__ import annotations
 
 import datetime
 from collections.abc import MutableMapping
@@ -18,8 +9,12 @@ from typing import Generic, Literal, TypeVar
 
 from attrs import define, field
 
+from ._redaction import REDACTED, known, redact, scrub
+
 
 class Unset:
+    """The type of ``UNSET``: an optional field or argument not given (unlike ``None``, which is sent as null)."""
+
     def __bool__(self) -> Literal[False]:
         return False
 
@@ -29,17 +24,8 @@ class Unset:
 
 UNSET: Unset = Unset()
 
-REDACTED = "<redacted>"
-
 REQUEST_ID_HEADER = "x-request-id"
 """The response header with the server's id for a request, kept on errors and responses."""
-
-
-def redact(value: object) -> str:
-    """The repr of a sensitive value: whether it is there, never what it is."""
-    if value is None or isinstance(value, Unset):
-        return repr(value)
-    return repr(REDACTED)
 
 
 def parse_datetime(text: str) -> datetime.datetime:
@@ -92,12 +78,9 @@ class Response(Generic[T]):
 
     def __repr__(self) -> str:
         text = (
-            f"Response(status_code={self.status_code!r}, content=<{len(self.content)} bytes>, "
-            f"parsed={self.parsed!r})"
+            f"Response(status_code={self.status_code!r}, content=<{len(self.content)} bytes>, parsed={self.parsed!r})"
         )
-        for secret in sorted(self._secrets, key=len, reverse=True):
-            text = text.replace(secret, REDACTED)
-        return text
+        return scrub(text, known(self._secrets))
 
 
 __all__ = [

@@ -1,0 +1,587 @@
+# Copied from templates/runtime/_base_client.py by `make generate` (the runtime: plain Python, the same for every spec).
+# Do not edit: change templates/runtime/_base_client.py, then run `make generate`.
+"""Transport policy shared by every API call: timeouts, retries, redirects, credentials, logging.
+
+``BaseClient`` holds connection settings and sends one operation's request under that policy
+(``request`` / ``arequest``). The generated ``client.Client`` adds what the spec decides: one base URL
+per server, the environment variables that set them, the User-Agent.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+import random
+import ssl
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+import httpx
+from attrs import define, evolve, field
+
+from ._exceptions import APIConnectionError, APITimeoutError, CredentialsError, RedirectError
+
+if TYPE_CHECKING:
+    import asyncio
+
+DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=10.0)
+"""Seconds to connect, to wait for each read and write, and to wait for a pooled connection."""
+
+DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+"""The connection pool of each client: at most 100 connections, all of which may stay open between calls.
+
+httpx's default keeps only 20 idle: under a burst of concurrent calls it then closes connections as
+requests finish and opens new ones for the queue, one TCP (and TLS) handshake per request."""
+
+SERVICE_TOKEN_ID_ENV = "PLANETSCALE_SERVICE_TOKEN_ID"
+SERVICE_TOKEN_ENV = "PLANETSCALE_SERVICE_TOKEN"
+
+_log = logging.getLogger("planetscale_oauth")
+
+
+@define(frozen=True)
+class RetryRule:
+    """What may be retried for one kind of operation: error statuses, and failures before an answer."""
+
+    statuses: frozenset[int]
+    failures: tuple[type[httpx.TransportError], ...]
+
+
+# Failures where the request certainly never reached the server.
+_NOT_SENT: tuple[type[httpx.TransportError], ...] = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+RETRY_RULES: dict[str, RetryRule] = {
+    # POST/PATCH: the server may act on a request once only (an authorization code is single-use and
+    # a refresh may rotate the refresh token). Retry only when it cannot have acted: the request was
+    # never sent, or the server said so (429 Too Many Requests, 503 Service Unavailable). A read
+    # timeout, a dropped connection or a 500/502/504 may come after the server acted: never retried.
+    "unsafe": RetryRule(statuses=frozenset({429, 503}), failures=_NOT_SENT),
+    # GET/HEAD/PUT/DELETE/OPTIONS (RFC 9110 idempotent methods): repeating the request changes nothing.
+    "idempotent": RetryRule(
+        statuses=frozenset({429, 500, 502, 503, 504}),
+        failures=(*_NOT_SENT, httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError),
+    ),
+}
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+
+
+@define(frozen=True)
+class RetryPolicy:
+    """How often and how long to wait before trying a request again.
+
+    Waits are exponential with full jitter: before retry *n* a random time between 0 and
+    ``min(max_delay, initial_delay * 2 ** (n - 1))``, unless the answer carries ``Retry-After``
+    (seconds or an HTTP date), which is honoured as long as it is at most ``max_retry_after``.
+    ``sleep``, ``async_sleep``, ``random`` and ``now`` can be replaced, e.g. in tests.
+    """
+
+    max_retries: int = 2
+    initial_delay: float = 0.5
+    max_delay: float = 8.0
+    max_retry_after: float = 60.0
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+    async_sleep: Callable[[float], Awaitable[None]] = field(factory=lambda: _asyncio_sleep, repr=False)
+    random: Callable[[], float] = field(default=random.random, repr=False)
+    now: Callable[[], float] = field(default=time.time, repr=False)
+
+    def delay(self, retry: int, response: httpx.Response | None) -> float | None:
+        """Seconds to wait before retry number ``retry`` (1 is the first), or None not to retry."""
+        if response is not None and "retry-after" in response.headers:
+            wait = self._retry_after(response.headers["retry-after"])
+            if wait is not None:
+                return wait if wait <= self.max_retry_after else None
+        return self.random() * min(self.max_delay, self.initial_delay * 2.0 ** (retry - 1))
+
+    def _retry_after(self, value: str) -> float | None:
+        value = value.strip()
+        if value.isdigit():
+            return float(value)
+        import email.utils
+
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=datetime.UTC)
+        return max(0.0, when.timestamp() - self.now())
+
+
+async def _asyncio_sleep(seconds: float) -> None:
+    import asyncio
+
+    await asyncio.sleep(seconds)
+
+
+def _transport_error(exc: httpx.TransportError, method: str, route: str, attempts: int) -> APIConnectionError:
+    tried = f"after {attempts} attempt{'s' if attempts != 1 else ''}"
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"{method} {route} timed out ({type(exc).__name__}) {tried}")
+    return APIConnectionError(f"{method} {route} failed ({type(exc).__name__}: {exc}) {tried}")
+
+
+def require_text(name: str, value: str) -> None:
+    """Refuse a missing or blank credential, before any request."""
+    if not isinstance(value, str) or not value.strip():
+        raise CredentialsError(f"{name} must be a non-empty string")
+
+
+def _names(mapping: dict[str, Any]) -> str:
+    return repr(sorted(mapping))
+
+
+# Redirects are followed by httpx itself (its redirect requests, header rules and `max_redirects` hop limit);
+# the policy on top is one event hook: a redirect that leaves the origin of the request's server is not
+# followed, so no request, and no credential, goes to another host.
+_REDIRECTS = "planetscale_oauth.redirects"
+
+
+class _Redirects:
+    """Per request (in its extensions, which httpx carries from hop to hop): the origin, and the last redirect."""
+
+    __slots__ = ("last", "origin")
+
+    def __init__(self, origin: tuple[str, str, int | None]) -> None:
+        self.origin = origin
+        self.last: httpx.Response | None = None
+
+
+class _LeftOrigin(Exception):
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return (url.scheme, url.host, url.port)
+
+
+def _leaves_origin(response: httpx.Response) -> _Redirects | None:
+    """The request's redirect state when ``response`` redirects to another origin, else None."""
+    state = response.request.extensions.get(_REDIRECTS)
+    if not isinstance(state, _Redirects) or not response.has_redirect_location:
+        return None
+    state.last = response
+    target = response.request.url.join(response.headers["location"])
+    return state if _origin(target) != state.origin else None
+
+
+def _stay_on_origin(response: httpx.Response) -> None:
+    if _leaves_origin(response) is not None:
+        response.read()
+        raise _LeftOrigin(response)
+
+
+async def _astay_on_origin(response: httpx.Response) -> None:
+    if _leaves_origin(response) is not None:
+        await response.aread()
+        raise _LeftOrigin(response)
+
+
+def _add_hook(hooks: Mapping[str, list[Callable[..., Any]]], hook: Callable[..., Any]) -> None:
+    if hook not in hooks["response"]:
+        hooks["response"].append(hook)
+
+
+def _too_many_redirects(state: _Redirects, method: str, route: str, limit: int) -> RedirectError:
+    last = state.last
+    assert last is not None  # the hook saw every redirect httpx followed
+    location = last.headers.get("location", "").split("?")[0]
+    error = RedirectError(
+        f"{method} {route}: more than {limit} redirects (the last to {location}); not followed further",
+        status_code=last.status_code,
+        headers=last.headers,
+        content=last.content,
+    )
+    error.location = location
+    return error
+
+
+@define
+class BaseClient:
+    """Connection settings and transport policy, shared by every call made with this client.
+
+    Keyword arguments:
+
+        ``cookies``: Cookies to send with every request, to every server.
+
+        ``headers``: Headers to send with every request, to every server (put no credential here: the
+        client's own credential goes only to the API operations that need it).
+
+        ``timeout``: An ``httpx.Timeout`` for every request; ``DEFAULT_TIMEOUT`` (connect 5 s,
+        read 30 s, write 30 s, pool 10 s) when not given. API functions also take ``timeout=``.
+
+        ``retry``: A ``RetryPolicy``; at most 2 retries by default. ``max_retries=`` on an API
+        function overrides the count for one call; ``RetryPolicy(max_retries=0)`` turns retries off.
+
+        ``verify_ssl``: Whether to verify the server's TLS certificate, or the CA bundle / SSL context to use.
+
+        ``follow_redirects``: Follow redirects (at most httpx's ``max_redirects``, 20) as long as they stay on
+        the origin (scheme, host and port) of the server the request went to. Off by default. A redirect
+        elsewhere, or one too many, is never followed: it raises ``errors.RedirectError``, so no credential
+        leaves for another host.
+
+        ``httpx_args``: More arguments for the ``httpx.Client`` and ``httpx.AsyncClient`` constructors.
+
+        ``raise_on_unexpected_status``: Make the ``*_detailed`` functions raise
+        ``errors.UnexpectedStatus`` for a status the API does not document. (The plain functions
+        always raise a ``PlanetScaleError`` for an error status.)
+    """
+
+    # What the generated subclass declares from the spec: server name -> attribute holding its base URL,
+    # constructor argument -> environment variable, and the User-Agent.
+    _SERVER_FIELDS: ClassVar[Mapping[str, str]] = {}
+    _BASE_URL_ENVS: ClassVar[Mapping[str, str]] = {}
+    _USER_AGENT: ClassVar[str] = f"python-httpx/{httpx.__version__}"
+
+    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
+    # Headers, cookies and httpx arguments can carry credentials: repr() shows only their names.
+    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=_names)
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=_names)
+    _timeout: httpx.Timeout = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
+    _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
+    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
+    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=_names)
+    retry: RetryPolicy = field(factory=RetryPolicy, kw_only=True)
+    _client: httpx.Client | None = field(default=None, init=False, repr=False)
+    _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
+    _async_gate: asyncio.Semaphore | None = field(default=None, init=False, repr=False)
+
+    @classmethod
+    def _base_urls_from_env(cls, kwargs: dict[str, Any]) -> dict[str, Any]:
+        """``kwargs`` plus each base URL set in the environment and not given explicitly."""
+        found = {argument: os.environ[env] for argument, env in cls._BASE_URL_ENVS.items() if os.environ.get(env)}
+        return {**found, **{key: value for key, value in kwargs.items() if value is not None}}
+
+    @classmethod
+    def from_env(cls, **kwargs: Any) -> Self:
+        """A client without credentials whose base URLs come from the environment when set there.
+
+        Each base URL is the argument if given, else its environment variable (see the class
+        docstring), else the spec's. Other keyword arguments are those of ``Client``.
+        """
+        return cls(**cls._base_urls_from_env(kwargs))
+
+    def _auth_headers(self) -> dict[str, str]:
+        """Headers that carry credentials; kept out of ``headers`` so they never show in a repr."""
+        return {}
+
+    def base_url_for(self, server: str) -> str:
+        """The base URL of a server named in the spec (``api`` is ``base_url``)."""
+        url: str = getattr(self, self._SERVER_FIELDS[server])
+        return url.rstrip("/")
+
+    def credentials(self) -> tuple[str, ...]:
+        """The secret values this client sends, so errors can blank them out wherever they are echoed."""
+        return ()
+
+    def _httpx_kwargs(self) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {
+            # No base_url: each request names its server's URL in full.
+            "cookies": self._cookies,
+            "headers": {"User-Agent": self._USER_AGENT, **self._headers},
+            "verify": self._verify_ssl,
+            "timeout": self._timeout,
+            "limits": DEFAULT_LIMITS,
+            # Redirects are followed (or not) per request, see request().
+            "follow_redirects": False,
+        }
+        return {**kwargs, **self._httpx_args}
+
+    # The stock with_* methods also update this client's open httpx pools, so the original client
+    # starts sending the new headers too; here each returns a separate client (with its own pool).
+    def with_headers(self, headers: dict[str, str]) -> Self:
+        """A new client like this one, with additional headers; this one is unchanged."""
+        return evolve(self, headers={**self._headers, **headers})
+
+    def with_cookies(self, cookies: dict[str, str]) -> Self:
+        """A new client like this one, with additional cookies; this one is unchanged."""
+        return evolve(self, cookies={**self._cookies, **cookies})
+
+    def with_timeout(self, timeout: httpx.Timeout) -> Self:
+        """A new client like this one, with another timeout; this one is unchanged."""
+        return evolve(self, timeout=timeout)
+
+    def set_httpx_client(self, client: httpx.Client) -> Self:
+        """Use this ``httpx.Client``; it then owns headers and timeouts (its headers go to every server).
+
+        Base URLs and the credential still come from this client, per request."""
+        _add_hook(client.event_hooks, _stay_on_origin)
+        self._client = client
+        return self
+
+    def get_httpx_client(self) -> httpx.Client:
+        """The underlying ``httpx.Client`` (one connection pool), built on first use."""
+        if self._client is None:
+            self._client = httpx.Client(**self._httpx_kwargs())
+            _add_hook(self._client.event_hooks, _stay_on_origin)
+        return self._client
+
+    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
+        """Use this ``httpx.AsyncClient``; it then owns headers and timeouts (its headers go to every server).
+
+        Base URLs and the credential still come from this client, per request."""
+        _add_hook(async_client.event_hooks, _astay_on_origin)
+        self._async_client = async_client
+        return self
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        """The underlying ``httpx.AsyncClient`` (one connection pool), built on first use."""
+        if self._async_client is None:
+            self._async_client = httpx.AsyncClient(**self._httpx_kwargs())
+            _add_hook(self._async_client.event_hooks, _astay_on_origin)
+        return self._async_client
+
+    def _prepare(
+        self,
+        method: str,
+        url: str,
+        server: str,
+        authenticated: bool,
+        timeout: httpx.Timeout | float | None,
+        kwargs: dict[str, Any],
+    ) -> tuple[str, str, _Redirects | None, dict[str, Any]]:
+        """What request() and arequest() share before the first attempt: the method, the full URL, the redirect
+        state (when redirects are followed) and the keyword arguments for httpx."""
+        method = method.upper()
+        full_url = self.base_url_for(server) + url
+        options: dict[str, Any] = {**kwargs, "follow_redirects": self._follow_redirects}
+        if timeout is not None:
+            options["timeout"] = timeout
+        # The credential is for the API server only: never sent to another server, nor to an
+        # operation that does not ask for it.
+        if authenticated and server == "api":
+            options["headers"] = {**self._auth_headers(), **(kwargs.get("headers") or {})}
+        state = None
+        if self._follow_redirects:
+            state = _Redirects(_origin(httpx.URL(full_url)))
+            options["extensions"] = {**(kwargs.get("extensions") or {}), _REDIRECTS: state}
+        return method, full_url, state, options
+
+    def _retry_delay(
+        self, rule: RetryRule, retries: int, attempt: int, response: httpx.Response | None, failure: Exception | None
+    ) -> float | None:
+        """Seconds to wait before another attempt, or None to stop here."""
+        if attempt > retries:
+            return None
+        if failure is not None:
+            return self.retry.delay(attempt, None) if isinstance(failure, rule.failures) else None
+        assert response is not None
+        return self.retry.delay(attempt, response) if response.status_code in rule.statuses else None
+
+    def _log_attempt(
+        self, method: str, route: str, attempt: int, started: float, outcome: str, wait: float | None
+    ) -> None:
+        # Method, path template and outcome only: URLs, headers and bodies can carry credentials.
+        if _log.isEnabledFor(logging.DEBUG):
+            then = f", retrying in {wait:.2f} s" if wait is not None else ""
+            elapsed = (time.perf_counter() - started) * 1000
+            _log.debug("%s %s attempt %d -> %s in %.1f ms%s", method, route, attempt, outcome, elapsed, then)
+
+    def request(
+        self,
+        *,
+        method: str,
+        url: str,
+        route: str | None = None,
+        server: str = "api",
+        authenticated: bool = True,
+        retry_rule: str | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+        **kwargs: Any,
+    ) -> httpx.Response:
+        """Send a request under this client's transport policy and return the final response.
+
+        ``url`` is a path on ``server`` (``"api"``: ``base_url``); ``route`` is the path template
+        for the log (defaults to ``url``); ``authenticated`` sends the client's credential (on the
+        API server only); ``retry_rule`` names an entry of ``RETRY_RULES`` (default: by method);
+        ``timeout`` and ``max_retries`` override the client's for this call. Other arguments are
+        those of ``httpx.Client.request``. Network failures raise ``errors.APIConnectionError`` /
+        ``errors.APITimeoutError``; answers, error statuses included, are returned.
+        """
+        method, full_url, state, options = self._prepare(method, url, server, authenticated, timeout, kwargs)
+        route = route or url
+        rule = RETRY_RULES[retry_rule or ("idempotent" if method in IDEMPOTENT_METHODS else "unsafe")]
+        retries = self.retry.max_retries if max_retries is None else max_retries
+        client = self.get_httpx_client()
+        attempt = 0
+        while True:
+            attempt += 1
+            started = time.perf_counter()
+            try:
+                response = client.request(method, full_url, **options)
+            except _LeftOrigin as left:
+                response = left.response
+            except httpx.TooManyRedirects:
+                assert state is not None
+                raise _too_many_redirects(state, method, route, client.max_redirects) from None
+            except httpx.TransportError as exc:
+                wait = self._retry_delay(rule, retries, attempt, None, exc)
+                self._log_attempt(method, route, attempt, started, type(exc).__name__, wait)
+                if wait is None:
+                    raise _transport_error(exc, method, route, attempt) from exc
+                self.retry.sleep(wait)
+                continue
+            wait = self._retry_delay(rule, retries, attempt, response, None)
+            self._log_attempt(method, route, attempt, started, str(response.status_code), wait)
+            if wait is None:
+                return response
+            response.close()
+            self.retry.sleep(wait)
+
+    async def arequest(
+        self,
+        *,
+        method: str,
+        url: str,
+        route: str | None = None,
+        server: str = "api",
+        authenticated: bool = True,
+        retry_rule: str | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+        **kwargs: Any,
+    ) -> httpx.Response:
+        """The async twin of ``request``: same policy, same arguments."""
+        method, full_url, state, options = self._prepare(method, url, server, authenticated, timeout, kwargs)
+        route = route or url
+        rule = RETRY_RULES[retry_rule or ("idempotent" if method in IDEMPOTENT_METHODS else "unsafe")]
+        retries = self.retry.max_retries if max_retries is None else max_retries
+        client = self.get_async_httpx_client()
+        gate = self._async_gate
+        if gate is None:
+            # At most as many requests in flight as the pool has connections: the rest wait here, in
+            # O(1), instead of in httpcore's queue, which it rescans on every release (quadratic time
+            # under a burst of concurrent calls).
+            import asyncio
+
+            gate = self._async_gate = asyncio.Semaphore(DEFAULT_LIMITS.max_connections or 100)
+        attempt = 0
+        while True:
+            attempt += 1
+            started = time.perf_counter()
+            try:
+                async with gate:
+                    response = await client.request(method, full_url, **options)
+            except _LeftOrigin as left:
+                response = left.response
+            except httpx.TooManyRedirects:
+                assert state is not None
+                raise _too_many_redirects(state, method, route, client.max_redirects) from None
+            except httpx.TransportError as exc:
+                wait = self._retry_delay(rule, retries, attempt, None, exc)
+                self._log_attempt(method, route, attempt, started, type(exc).__name__, wait)
+                if wait is None:
+                    raise _transport_error(exc, method, route, attempt) from exc
+                await self.retry.async_sleep(wait)
+                continue
+            wait = self._retry_delay(rule, retries, attempt, response, None)
+            self._log_attempt(method, route, attempt, started, str(response.status_code), wait)
+            if wait is None:
+                return response
+            await response.aclose()
+            await self.retry.async_sleep(wait)
+
+    def close(self) -> None:
+        """Close the sync connection pool, if one was opened."""
+        if self._client is not None:
+            self._client.close()
+
+    async def aclose(self) -> None:
+        """Close the async connection pool, if one was opened."""
+        if self._async_client is not None:
+            await self._async_client.aclose()
+
+    def __enter__(self) -> Self:
+        """Enter the underlying ``httpx.Client``; it is closed on exit."""
+        self.get_httpx_client().__enter__()
+        return self
+
+    def __exit__(self, *args: Any, **kwargs: Any) -> None:
+        self.get_httpx_client().__exit__(*args, **kwargs)
+
+    async def __aenter__(self) -> Self:
+        """Enter the underlying ``httpx.AsyncClient``; it is closed on exit."""
+        await self.get_async_httpx_client().__aenter__()
+        return self
+
+    async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
+        await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+
+
+class TokenAuth(BaseClient):
+    """The credential half of ``AuthenticatedClient``: one token, sent as ``Authorization: <prefix> <token>``.
+
+    A mixin without fields of its own (the generated class declares ``token``, ``prefix`` and
+    ``auth_header_name``), so it combines with the generated ``Client``.
+    """
+
+    __slots__ = ()
+
+    token: str
+    prefix: str
+    auth_header_name: str
+
+    def __attrs_post_init__(self) -> None:
+        require_text("token", self.token)
+
+    @classmethod
+    def from_service_token(cls, token_id: str, token: str, *, base_url: str | None = None, **kwargs: Any) -> Self:
+        """A client that authenticates with a PlanetScale service token.
+
+        Sends ``Authorization: <token_id>:<token>``. Other keyword arguments are those of ``Client``.
+        """
+        require_text("token_id", token_id)
+        require_text("token", token)
+        if ":" in token_id:
+            raise CredentialsError("token_id must not contain ':' (pass the ID and the token separately)")
+        if base_url is not None:
+            kwargs["base_url"] = base_url
+        return cls(**{**kwargs, "token": f"{token_id}:{token}", "prefix": ""})
+
+    @classmethod
+    def from_access_token(cls, access_token: str, *, base_url: str | None = None, **kwargs: Any) -> Self:
+        """A client that authenticates with an OAuth access token: ``Authorization: Bearer <token>``."""
+        require_text("access_token", access_token)
+        if base_url is not None:
+            kwargs["base_url"] = base_url
+        return cls(**{**kwargs, "token": access_token, "prefix": "Bearer"})
+
+    @classmethod
+    def from_env(cls, **kwargs: Any) -> Self:
+        """A service-token client from ``PLANETSCALE_SERVICE_TOKEN_ID`` and ``PLANETSCALE_SERVICE_TOKEN``.
+
+        Each base URL is the argument if given, else its environment variable (see ``Client``), else
+        the spec's. Other keyword arguments are those of ``Client``.
+        """
+        kwargs = cls._base_urls_from_env(kwargs)
+        values: dict[str, str] = {}
+        for name in (SERVICE_TOKEN_ID_ENV, SERVICE_TOKEN_ENV):
+            value = os.environ.get(name, "")
+            if not value.strip():
+                raise CredentialsError(f"environment variable {name} is not set or is empty")
+            values[name] = value
+        return cls.from_service_token(values[SERVICE_TOKEN_ID_ENV], values[SERVICE_TOKEN_ENV], **kwargs)
+
+    def _auth_headers(self) -> dict[str, str]:
+        value = f"{self.prefix} {self.token}" if self.prefix else self.token
+        return {self.auth_header_name: value}
+
+    def credentials(self) -> tuple[str, ...]:
+        # A service token "<id>:<token>" is secret as a whole and in its token part.
+        _, _, token_part = self.token.partition(":")
+        return (self.token, token_part) if token_part else (self.token,)
+
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "DEFAULT_TIMEOUT",
+    "IDEMPOTENT_METHODS",
+    "RETRY_RULES",
+    "BaseClient",
+    "RetryPolicy",
+    "RetryRule",
+    "TokenAuth",
+]

@@ -1,0 +1,378 @@
+"""Connect a user's account with OAuth 2.0: the authorize URL, the callback check, and a token session.
+
+The generated ``oauth`` module binds these helpers to the spec's ``oauth2`` security scheme (its
+``OAuthFlow``: where the browser page is, which operations issue and revoke tokens) and re-exports them:
+
+    request = authorize_url(client_id, redirect_uri)      # send the user to request.url, keep request.state
+    code = read_callback(callback_url, request.state)      # on your redirect URI: checks state, returns the code
+    session = TokenSession.exchange(client, client_id, client_secret, code=code, redirect_uri=redirect_uri)
+    session.access_token()                                # a valid access token, refreshed shortly before expiry
+
+Nothing here logs, prints or shows a token, a code, a state or the client secret: reprs redact them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hmac
+import inspect
+import logging
+import secrets
+import threading
+import time
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import httpx
+from attrs import define, field
+
+from ._base_client import BaseClient
+from ._exceptions import AuthorizationDeniedError, CredentialsError, StateMismatchError
+from ._operation import Operation
+from ._redaction import redact
+from .types import Unset
+
+if TYPE_CHECKING:
+    import asyncio
+
+STATE_BYTES = 32
+"""Random bytes in a generated ``state`` (256 bits, URL-safe base64)."""
+DEFAULT_REFRESH_MARGIN = 60.0
+"""Seconds before expiry at which a session refreshes its access token."""
+
+_log = logging.getLogger("planetscale_oauth")
+
+
+class TokenResponse(Protocol):
+    """What a token endpoint answers (RFC 6749 §5.1); the spec's model of it has these attributes."""
+
+    @property
+    def access_token(self) -> str: ...
+    @property
+    def refresh_token(self) -> str | Unset | None: ...
+    @property
+    def expires_in(self) -> int | Unset | None: ...
+    @property
+    def scope(self) -> str | Unset | None: ...
+
+
+@define(frozen=True)
+class OAuthFlow:
+    """The authorization-code flow of the spec's ``oauth2`` security scheme.
+
+    ``authorization_server`` and ``authorization_path``: the browser page (on the client's base URL for
+    that server); ``token`` and ``revocation``: the operations at the token and revocation URLs, which
+    take an RFC 6749 / RFC 7009 form; ``client``: the client class to use when none is given.
+    """
+
+    authorization_server: str
+    authorization_path: str
+    token: Operation[Any, Any]
+    revocation: Operation[Any, Any]
+    client: Callable[[], BaseClient]
+
+
+@define(frozen=True)
+class AuthorizationRequest:
+    """Where to send the user, and the ``state`` to keep (e.g. in their session) until the callback."""
+
+    url: str = field(repr=False)
+    state: str = field(repr=redact)
+
+    def __repr__(self) -> str:
+        # The URL carries the state; show only where it points.
+        return f"AuthorizationRequest(url={self.url.split('?')[0] + '?…'!r}, state={redact(self.state)})"
+
+
+def authorize_url(
+    flow: OAuthFlow,
+    client_id: str,
+    redirect_uri: str,
+    *,
+    scope: str | Sequence[str] | None = None,
+    state: str | None = None,
+    client: BaseClient | None = None,
+) -> AuthorizationRequest:
+    """The URL that asks the user to connect their PlanetScale account to your OAuth application.
+
+    ``state`` is a fresh cryptographically random value (``secrets.token_urlsafe``) unless given;
+    keep it and pass it to ``read_callback`` / ``check_state``. ``scope``: space-separated or a list.
+    The URL is on ``client``'s ``oauth_base_url`` (``https://auth.planetscale.com`` by default).
+    """
+    if not client_id or not redirect_uri:
+        raise CredentialsError("client_id and redirect_uri must be non-empty")
+    state = state if state is not None else secrets.token_urlsafe(STATE_BYTES)
+    if not state:
+        raise CredentialsError("state must be non-empty")
+    params = {"client_id": client_id, "redirect_uri": redirect_uri, "state": state}
+    if scope:
+        params["scope"] = scope if isinstance(scope, str) else " ".join(scope)
+    base = (client or flow.client()).base_url_for(flow.authorization_server)
+    return AuthorizationRequest(url=f"{base}{flow.authorization_path}?{urlencode(params)}", state=state)
+
+
+def check_state(expected: str, received: str | None) -> None:
+    """Raise ``StateMismatchError`` unless ``received`` is ``expected`` (compared in constant time)."""
+    if not expected:
+        raise StateMismatchError("no state was kept for this authorization; start it again")
+    if received is None or not hmac.compare_digest(expected.encode(), received.encode()):
+        raise StateMismatchError(
+            "the callback's state does not match the authorization this application started "
+            "(missing, stale or forged); start the authorization again"
+        )
+
+
+def read_callback(url: str, expected_state: str) -> str:
+    """The authorization code from the callback ``url`` (your redirect URI with its query), after checking state.
+
+    Raises ``StateMismatchError`` for a wrong or missing state (checked first, so a forged
+    callback learns nothing), ``AuthorizationDeniedError`` when the callback carries an
+    ``error`` (e.g. the user declined), ``CredentialsError`` when it has no code.
+    """
+    query = parse_qs(urlsplit(url).query, keep_blank_values=True)
+    check_state(expected_state, query.get("state", [None])[0])
+    if "error" in query:
+        error = query["error"][0]
+        description = query.get("error_description", [""])[0]
+        raise AuthorizationDeniedError(f"authorization was not granted: {description or error} ({error})", code=error)
+    code = query.get("code", [""])[0]
+    if not code:
+        raise CredentialsError("the callback carries neither a code nor an error")
+    return code
+
+
+@define(frozen=True)
+class Tokens:
+    """What to persist: the access token, the refresh token (if any) and when the access token expires."""
+
+    access_token: str = field(repr=redact)
+    refresh_token: str | None = field(default=None, repr=redact)
+    expires_at: datetime.datetime | None = None
+    scope: str | None = None
+
+    @classmethod
+    def from_response(cls, response: TokenResponse, now: float, previous: Tokens | None = None) -> Tokens:
+        """Tokens from a token response; a refresh that returns no refresh token keeps the previous one."""
+        expires_in = None if isinstance(response.expires_in, Unset) else response.expires_in
+        refresh = None if isinstance(response.refresh_token, Unset) else response.refresh_token
+        scope = None if isinstance(response.scope, Unset) else response.scope
+        return cls(
+            access_token=response.access_token,
+            refresh_token=refresh if refresh is not None else (previous.refresh_token if previous else None),
+            expires_at=(
+                datetime.datetime.fromtimestamp(now + expires_in, tz=datetime.UTC) if expires_in is not None else None
+            ),
+            scope=scope if scope is not None else (previous.scope if previous else None),
+        )
+
+
+OnRefresh = Callable[[Tokens], Awaitable[None] | None]
+
+
+@define(eq=False)
+class TokenSession:
+    """An access token that stays valid: refreshed ``refresh_margin`` seconds before it expires.
+
+    Thread-safe and task-safe: however many threads (or tasks of one event loop) ask at once, one
+    refresh happens and the others wait for its result, so a rotated refresh token is never sent
+    twice. ``on_refresh`` is called with the new ``Tokens`` (under the lock, so calls come in order)
+    to persist them; in the async methods it may be a coroutine function. Use a session from threads
+    or from one event loop; each side refreshes once, but the two sides do not wait for each other.
+
+    ``client`` is the ``Client`` (or ``AuthenticatedClient``) that talks to the OAuth server; it never
+    sends its service token there. ``clock`` returns the time in seconds (``time.time``).
+    """
+
+    _flow: ClassVar[OAuthFlow]
+    """The spec's flow; the generated ``oauth.TokenSession`` sets it."""
+
+    client: BaseClient = field(repr=False)
+    client_id: str
+    client_secret: str = field(repr=redact)
+    _tokens: Tokens = field(alias="tokens")
+    on_refresh: OnRefresh | None = field(default=None, repr=False)
+    refresh_margin: float = DEFAULT_REFRESH_MARGIN
+    clock: Callable[[], float] = field(default=time.time, repr=False)
+    refreshes: int = field(default=0, init=False)
+    _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False)
+    _async_lock: asyncio.Lock | None = field(default=None, init=False, repr=False)
+
+    @classmethod
+    def exchange(
+        cls,
+        client: BaseClient,
+        client_id: str,
+        client_secret: str,
+        *,
+        code: str,
+        redirect_uri: str,
+        on_refresh: OnRefresh | None = None,
+        refresh_margin: float = DEFAULT_REFRESH_MARGIN,
+        clock: Callable[[], float] = time.time,
+    ) -> Self:
+        """Exchange the callback's authorization code for tokens and start a session with them."""
+        grant = {
+            "grant_type": "authorization_code",
+            "client_id": client_id,
+            "client_secret": client_secret,
+            "code": code,
+            "redirect_uri": redirect_uri,
+        }
+        tokens = Tokens.from_response(cls._flow.token.sync(client, {"body": grant}), clock())
+        session = cls(client, client_id, client_secret, tokens, on_refresh, refresh_margin, clock)
+        session._persist(tokens, allow_async=False)
+        return session
+
+    @classmethod
+    async def aexchange(
+        cls,
+        client: BaseClient,
+        client_id: str,
+        client_secret: str,
+        *,
+        code: str,
+        redirect_uri: str,
+        on_refresh: OnRefresh | None = None,
+        refresh_margin: float = DEFAULT_REFRESH_MARGIN,
+        clock: Callable[[], float] = time.time,
+    ) -> Self:
+        """The async twin of ``exchange``."""
+        grant = {
+            "grant_type": "authorization_code",
+            "client_id": client_id,
+            "client_secret": client_secret,
+            "code": code,
+            "redirect_uri": redirect_uri,
+        }
+        tokens = Tokens.from_response(await cls._flow.token.asyncio(client, {"body": grant}), clock())
+        session = cls(client, client_id, client_secret, tokens, on_refresh, refresh_margin, clock)
+        await session._apersist(tokens)
+        return session
+
+    @property
+    def tokens(self) -> Tokens:
+        """The current tokens (for persisting, or to inspect ``expires_at``)."""
+        return self._tokens
+
+    def _fresh(self, tokens: Tokens) -> bool:
+        if tokens.expires_at is None:
+            return True
+        return self.clock() < tokens.expires_at.timestamp() - self.refresh_margin
+
+    def _grant(self, tokens: Tokens) -> dict[str, Any]:
+        if not tokens.refresh_token:
+            raise CredentialsError("the access token expired and the session holds no refresh token")
+        return {
+            "grant_type": "refresh_token",
+            "client_id": self.client_id,
+            "client_secret": self.client_secret,
+            "refresh_token": tokens.refresh_token,
+        }
+
+    def _replace(self, response: TokenResponse, previous: Tokens) -> Tokens:
+        tokens = Tokens.from_response(response, self.clock(), previous)
+        self._tokens = tokens
+        self.refreshes += 1
+        expires = f"expires {tokens.expires_at:%Y-%m-%dT%H:%M:%SZ}" if tokens.expires_at else "does not expire"
+        rotated = "rotated" if tokens.refresh_token != previous.refresh_token else "kept"
+        _log.debug("token session: access token refreshed (%s; refresh token %s)", expires, rotated)
+        return tokens
+
+    def _persist(self, tokens: Tokens, *, allow_async: bool) -> None:
+        if self.on_refresh is None:
+            return
+        result = self.on_refresh(tokens)
+        if inspect.isawaitable(result):
+            if not allow_async:
+                if inspect.iscoroutine(result):
+                    result.close()
+                raise TypeError("an async on_refresh works only with the async methods (aaccess_token, arefresh)")
+
+    async def _apersist(self, tokens: Tokens) -> None:
+        if self.on_refresh is None:
+            return
+        result = self.on_refresh(tokens)
+        if inspect.isawaitable(result):
+            await result
+
+    def _refresh(self, *, force: bool) -> Tokens:
+        """The current tokens, after one refresh if ``force`` or the access token is about to expire."""
+        with self._lock:
+            previous = self._tokens
+            if not force and self._fresh(previous):
+                return previous
+            response = self._flow.token.sync(self.client, {"body": self._grant(previous)})
+            tokens = self._replace(response, previous)
+            self._persist(tokens, allow_async=False)
+            return tokens
+
+    async def _arefresh(self, *, force: bool) -> Tokens:
+        if self._async_lock is None:
+            import asyncio
+
+            self._async_lock = asyncio.Lock()
+        async with self._async_lock:
+            previous = self._tokens
+            if not force and self._fresh(previous):
+                return previous
+            response = await self._flow.token.asyncio(self.client, {"body": self._grant(previous)})
+            with self._lock:
+                tokens = self._replace(response, previous)
+            await self._apersist(tokens)
+            return tokens
+
+    def access_token(self) -> str:
+        """A valid access token: the current one, or a new one when it expires within ``refresh_margin``."""
+        return self._refresh(force=False).access_token
+
+    async def aaccess_token(self) -> str:
+        """The async twin of ``access_token``: concurrent tasks share one refresh."""
+        return (await self._arefresh(force=False)).access_token
+
+    def refresh(self) -> Tokens:
+        """Refresh now, whatever the expiry (e.g. after the API answered 401)."""
+        return self._refresh(force=True)
+
+    async def arefresh(self) -> Tokens:
+        """The async twin of ``refresh``."""
+        return await self._arefresh(force=True)
+
+    def _revocations(self) -> list[dict[str, Any]]:
+        tokens = self._tokens
+        values = [value for value in (tokens.refresh_token, tokens.access_token) if value]
+        return [{"token": value, "client_id": self.client_id, "client_secret": self.client_secret} for value in values]
+
+    def revoke(self) -> None:
+        """Disconnect: revoke the refresh token and the access token. Revoking twice is harmless."""
+        with self._lock:
+            for body in self._revocations():
+                self._flow.revocation.sync(self.client, {"body": body})
+
+    async def arevoke(self) -> None:
+        """The async twin of ``revoke``."""
+        for body in self._revocations():
+            await self._flow.revocation.asyncio(self.client, {"body": body})
+
+    def httpx_auth(self) -> httpx.Auth:
+        """An ``httpx.Auth`` that sends ``Authorization: Bearer <access token>``, refreshed as needed.
+
+        For API calls on the user's behalf with a plain ``httpx.Client`` / ``httpx.AsyncClient``.
+        """
+        return _SessionAuth(self)
+
+
+class _SessionAuth(httpx.Auth):
+    def __init__(self, session: TokenSession) -> None:
+        self._session = session
+
+    def __repr__(self) -> str:
+        return "<TokenSession auth>"
+
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = f"Bearer {self._session.access_token()}"
+        yield request
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        request.headers["Authorization"] = f"Bearer {await self._session.aaccess_token()}"
+        yield request

@@ -1,0 +1,164 @@
+"""Readers that check JSON values against the spec's types: what generated ``from_dict`` methods call.
+
+Each reader takes the raw value and the JSON path of the field it came from, and returns the value as
+its Python type or raises ``ResponseValidationError`` naming that path. The path is a constant the
+caller already has, so a reader costs one call when the value is right.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol, TypeVar
+
+from ._bodies import MAX_BODY_BYTES, is_json
+from ._exceptions import ResponseValidationError
+from .types import Unset, parse_datetime
+
+T = TypeVar("T")
+_M = TypeVar("_M", covariant=True)
+
+_JSON_TYPES: dict[type, str] = {
+    type(None): "null",
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    str: "string",
+    list: "array",
+    dict: "object",
+}
+_SHOWN_VALUE_LENGTH = 40
+
+
+class Parser(Protocol[_M]):
+    """A generated model class: what ``model()`` and ``model_array()`` read a JSON object into."""
+
+    def from_dict(self, src_dict: Mapping[str, Any], /) -> _M: ...
+
+
+def invalid(path: str, expected: str, value: object, *, show_value: bool = False) -> ResponseValidationError:
+    """The error for a JSON value that is not what the spec says. Shows the value only when asked."""
+    if isinstance(value, Unset):
+        return ResponseValidationError("required field missing", path=path)
+    if show_value:
+        text = str(value)
+        shown = repr(value if len(text) <= _SHOWN_VALUE_LENGTH else f"{text[:_SHOWN_VALUE_LENGTH]}…")
+    else:
+        shown = _JSON_TYPES.get(type(value), type(value).__name__)
+    return ResponseValidationError(f"expected {expected}, got {shown}", path=path)
+
+
+def read_json(status_code: int, headers: Mapping[str, str], content: bytes) -> Any:
+    """The JSON value of a success body, or ResponseValidationError saying why there is none."""
+    problem: str | None = None
+    content_type = headers.get("content-type", "")
+    if len(content) > MAX_BODY_BYTES:
+        problem = f"body of {len(content)} bytes is over the {MAX_BODY_BYTES}-byte limit"
+    elif not content.strip():
+        problem = "empty body, expected a JSON object"
+    elif content_type and not is_json(content_type):
+        media_type = content_type.split(";")[0].strip()
+        problem = f"expected an application/json body, got {media_type} ({len(content)} bytes)"
+    else:
+        try:
+            return json.loads(content)
+        except json.JSONDecodeError as exc:
+            problem = f"body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        except (ValueError, RecursionError) as exc:
+            problem = f"body is not valid JSON: {type(exc).__name__}"
+    raise ResponseValidationError(problem, status_code=status_code, headers=headers, content=content)
+
+
+def obj(value: Any, path: str) -> Mapping[str, Any]:
+    """A JSON object (what a model is read from)."""
+    if type(value) is not dict and not isinstance(value, Mapping):
+        raise invalid(path, "object", value)
+    return value
+
+
+def string(value: Any, path: str) -> str:
+    if type(value) is not str:
+        if isinstance(value, str):
+            return str(value)
+        raise invalid(path, "string", value)
+    return value
+
+
+def integer(value: Any, path: str) -> int:
+    if type(value) is not int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return int(value)
+        raise invalid(path, "integer", value)
+    return value
+
+
+def number(value: Any, path: str) -> float:
+    if type(value) is float or type(value) is int:
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    raise invalid(path, "number", value)
+
+
+def boolean(value: Any, path: str) -> bool:
+    if type(value) is not bool:
+        raise invalid(path, "boolean", value)
+    return value
+
+
+def date_time(value: Any, path: str) -> datetime.datetime:
+    """An RFC 3339 timestamp (``types.parse_datetime``: one without an offset is read as UTC)."""
+    if type(value) is not str:
+        raise invalid(path, "date-time string", value)
+    try:
+        return parse_datetime(value)
+    except ValueError:
+        raise invalid(path, "date-time string", value, show_value=True) from None
+
+
+def const(value: Any, path: str, expected: T) -> T:
+    """The one value the spec allows (``const``, or an enum of one)."""
+    if value != expected:
+        raise invalid(path, json.dumps(expected), value)
+    return expected
+
+
+def null(value: Any, path: str) -> None:
+    if value is not None:
+        raise invalid(path, "null", value)
+
+
+def model(value: Any, path: str, cls: Parser[T]) -> T:
+    """A nested object read by its model's ``from_dict``; a wrong value inside names its full path."""
+    try:
+        return cls.from_dict(value)
+    except ResponseValidationError as exc:
+        raise exc.within(path) from None
+
+
+def array(value: Any, path: str, item: Callable[[Any, str], T]) -> list[T]:
+    """A JSON array whose items are read by ``item`` (another reader)."""
+    if type(value) is not list:
+        raise invalid(path, "array", value)
+    found: list[T] = []
+    for index, element in enumerate(value):
+        try:
+            found.append(item(element, ""))
+        except ResponseValidationError as exc:
+            raise exc.within(f"[{index}]").within(path) from None
+    return found
+
+
+def model_array(value: Any, path: str, cls: Parser[T]) -> list[T]:
+    """A JSON array of objects, each read by the model's ``from_dict``."""
+    if type(value) is not list:
+        raise invalid(path, "array", value)
+    from_dict = cls.from_dict
+    found: list[T] = []
+    for index, element in enumerate(value):
+        try:
+            found.append(from_dict(element))
+        except ResponseValidationError as exc:
+            raise exc.within(f"[{index}]").within(path) from None
+    return found
