@@ -235,6 +235,28 @@ def _runtime_exceptions() -> Any:
     return importlib.import_module(f"{RUNTIME}._exceptions")
 
 
+def pack_params(text: str, *, defaults: bool = True, star: bool = True, width: int = 120) -> str:
+    """Parameters, one a line as the stock macros write them, packed into as few lines as fit in ``width``.
+
+    Endpoint templates put them in a ``def`` header marked ``# fmt: skip``: ruff would otherwise give
+    every parameter a line of its own, so that signatures, repeated by each public function, would make
+    most of a module. ``defaults=False`` drops default values and ``star=False`` the ``*`` marker (for
+    a private helper called with every argument in order).
+    """
+    items = [line.strip() for line in str(text).splitlines() if line.strip()]
+    if not star:
+        items = [item for item in items if item != "*,"]
+    if not defaults:
+        items = [item.rstrip(",").split(" = ")[0] + "," for item in items]
+    lines: list[str] = []
+    for item in items:
+        if lines and len(lines[-1]) + 1 + len(item) + 4 <= width:
+            lines[-1] += " " + item
+        else:
+            lines.append(item)
+    return "\n    ".join(lines)
+
+
 class SpecProject(Project):
     """The generator's Project, plus the ``spec`` global and the modules in templates/modules/."""
 
@@ -249,6 +271,7 @@ class SpecProject(Project):
             if (model.data.model_extra or {}).get("x-oauth-error") is True
         }
         self.env.globals["spec"] = facts
+        self.env.filters["pack_params"] = pack_params
         self._extra_folder = (kwargs["custom_template_path"] or Path()) / EXTRA_MODULES
 
     def _build_api(self) -> None:

@@ -221,7 +221,7 @@ class TokenSession:
             "code": code,
             "redirect_uri": redirect_uri,
         }
-        tokens = Tokens.from_response(cls._flow.token.sync(client, {"body": grant}), clock())
+        tokens = Tokens.from_response(cls._flow.token.sync({"client": client, "body": grant}), clock())
         session = cls(client, client_id, client_secret, tokens, on_refresh, refresh_margin, clock)
         session._persist(tokens, allow_async=False)
         return session
@@ -247,7 +247,7 @@ class TokenSession:
             "code": code,
             "redirect_uri": redirect_uri,
         }
-        tokens = Tokens.from_response(await cls._flow.token.asyncio(client, {"body": grant}), clock())
+        tokens = Tokens.from_response(await cls._flow.token.asyncio({"client": client, "body": grant}), clock())
         session = cls(client, client_id, client_secret, tokens, on_refresh, refresh_margin, clock)
         await session._apersist(tokens)
         return session
@@ -304,7 +304,7 @@ class TokenSession:
             previous = self._tokens
             if not force and self._fresh(previous):
                 return previous
-            response = self._flow.token.sync(self.client, {"body": self._grant(previous)})
+            response = self._flow.token.sync({"client": self.client, "body": self._grant(previous)})
             tokens = self._replace(response, previous)
             self._persist(tokens, allow_async=False)
             return tokens
@@ -318,7 +318,7 @@ class TokenSession:
             previous = self._tokens
             if not force and self._fresh(previous):
                 return previous
-            response = await self._flow.token.asyncio(self.client, {"body": self._grant(previous)})
+            response = await self._flow.token.asyncio({"client": self.client, "body": self._grant(previous)})
             with self._lock:
                 tokens = self._replace(response, previous)
             await self._apersist(tokens)
@@ -349,12 +349,12 @@ class TokenSession:
         """Disconnect: revoke the refresh token and the access token. Revoking twice is harmless."""
         with self._lock:
             for body in self._revocations():
-                self._flow.revocation.sync(self.client, {"body": body})
+                self._flow.revocation.sync({"client": self.client, "body": body})
 
     async def arevoke(self) -> None:
         """The async twin of ``revoke``."""
         for body in self._revocations():
-            await self._flow.revocation.asyncio(self.client, {"body": body})
+            await self._flow.revocation.asyncio({"client": self.client, "body": body})
 
     def httpx_auth(self) -> httpx.Auth:
         """An ``httpx.Auth`` that sends ``Authorization: Bearer <access token>``, refreshed as needed.

@@ -11,10 +11,12 @@ anything but success, with every secret the request carried blanked out of it.
 
 from __future__ import annotations
 
+import datetime
 import warnings
-from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Collection, Iterable, Iterator, Mapping
+from enum import Enum
 from http import HTTPStatus
-from typing import Any, Generic, Literal, Protocol, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -33,7 +35,7 @@ from ._exceptions import (
 )
 from ._readers import Parser, read_json
 from ._redaction import known, scrub, scrubbed, sensitive_values
-from .types import Response, Unset
+from .types import UNSET, Response, Unset
 
 Success = TypeVar("Success")
 Parsed = TypeVar("Parsed")
@@ -43,29 +45,56 @@ Page = TypeVar("Page")
 
 @define(frozen=True)
 class Returns:
-    """One documented response: a status (or an inclusive range, for ``5XX``) and the model of its body.
+    """Documented responses: a status, or several (``range(500, 600)`` for ``5XX``), and the model of the body.
 
     ``model`` is None for a status without a body (parsed as ``None``); ``raw`` keeps the JSON value as
     sent, for a body that is not a model.
     """
 
-    status: int | tuple[int, int]
+    status: int | Collection[int]
     model: Parser[Any] | None = None
     raw: bool = False
 
     def matches(self, status_code: int) -> bool:
         if isinstance(self.status, int):
             return status_code == self.status
-        return self.status[0] <= status_code <= self.status[1]
+        return status_code in self.status
 
     @property
     def success(self) -> bool:
-        low = self.status if isinstance(self.status, int) else self.status[0]
-        return 200 <= low <= 299
+        first = self.status if isinstance(self.status, int) else min(self.status)
+        return 200 <= first <= 299
 
 
-class _ToDict(Protocol):
-    def to_dict(self) -> dict[str, Any]: ...
+Parameter = str | tuple[str, str]
+"""A parameter of an operation: its name, or (its name on the wire, its Python name) when they differ."""
+
+
+@define(frozen=True)
+class Pagination:
+    """Where a paginated operation's pages say what comes next: ``x-pagination`` in the spec.
+
+    ``page`` is the argument that selects a page; ``next`` and ``items`` are attributes of the page model
+    (``next`` is None on the last page); ``next_field`` is the JSON name of ``next``, for the error when
+    pages would not end.
+    """
+
+    page: str
+    next: str
+    items: str
+    next_field: str
+
+    def following(self, current: int, page: object) -> int | None:
+        """The page after ``current``, or None after the last; refuses a next page that does not advance."""
+        following = getattr(page, self.next)
+        if following is None or isinstance(following, Unset):
+            return None
+        if following <= current:
+            raise ResponseValidationError(
+                f"page {current} names page {following} as the next one; pagination would not end",
+                path=self.next_field,
+            )
+        return int(following)
 
 
 @define(frozen=True)
@@ -73,7 +102,9 @@ class Operation(Generic[Success, Parsed]):
     """What the spec says about one operation, and the request/response pipeline that honours it.
 
     ``Success`` is what ``sync``/``asyncio`` return; ``Parsed`` what ``Response.parsed`` of the
-    ``*_detailed`` functions holds (the success model or a documented error model).
+    ``*_detailed`` functions holds (the success model or a documented error model). The generated
+    functions pass their arguments (``locals()``): ``client``, ``timeout``, ``max_retries``, ``body``
+    and the parameters named in ``path``, ``query``, ``headers`` and ``cookies``.
     """
 
     method: str
@@ -82,95 +113,122 @@ class Operation(Generic[Success, Parsed]):
     server: str = "api"
     authenticated: bool = True
     retry_rule: str | None = None
-    body: Literal["json", "form"] | None = None
+    path: tuple[Parameter, ...] = ()
+    query: tuple[Parameter, ...] = ()
+    headers: tuple[Parameter, ...] = ()
+    cookies: tuple[Parameter, ...] = ()
+    body: Literal["json", "form"] | Callable[[Any], dict[str, Any]] | None = None
+    """How ``body`` is sent: as JSON, as a form, or by a function returning httpx arguments (files, content)."""
     oauth_errors: bool = False
     deprecation: str | None = None
+    pages: Pagination | None = None
     sensitive_keys: Collection[str] = field(default=frozenset(), repr=False)
 
     # Sending
 
-    def _options(self, request: Mapping[str, Any]) -> tuple[dict[str, Any], Any]:
-        """The keyword arguments for ``client.request`` and the request body (for its secrets)."""
-        options = dict(request)
-        path = options.pop("path", None)
-        body = options.pop("body", None)
+    def _options(self, args: Mapping[str, Any]) -> dict[str, Any]:
+        """The keyword arguments of ``client.request`` for one call."""
         url = self.route
-        if path:
-            url = url.format_map({name: quote(str(value), safe="") for name, value in path.items()})
-        if body is not None and self.body is not None:
-            options[self.body if self.body == "json" else "data"] = (
-                body.to_dict() if hasattr(body, "to_dict") else dict(body)
-            )
-        options.update(
-            method=self.method,
-            url=url,
-            route=self.route,
-            server=self.server,
-            authenticated=self.authenticated,
-            retry_rule=self.retry_rule,
-        )
-        return options, body
+        if self.path:
+            url = url.format_map({wire: quote(str(value), safe="") for wire, value in _values(self.path, args)})
+        options: dict[str, Any] = {
+            "method": self.method,
+            "url": url,
+            "route": self.route,
+            "server": self.server,
+            "authenticated": self.authenticated,
+            "retry_rule": self.retry_rule,
+            "timeout": args.get("timeout"),
+            "max_retries": args.get("max_retries"),
+        }
+        if self.query:
+            params: dict[str, Any] = {}
+            for wire, value in _values(self.query, args):
+                value = _query_value(value)
+                if isinstance(value, dict):  # an object parameter: its properties are the parameters
+                    params.update(value)
+                else:
+                    params[wire] = value
+            options["params"] = params
+        headers = {wire: _header_value(value) for wire, value in _values(self.headers, args)}
+        if self.cookies:
+            options["cookies"] = {wire: str(value) for wire, value in _values(self.cookies, args)}
+        body = args.get("body", UNSET)
+        if body is not UNSET and body is not None:
+            if self.body == "json":
+                options["json"] = body.to_dict() if hasattr(body, "to_dict") else body
+            elif self.body == "form":
+                options["data"] = body.to_dict() if hasattr(body, "to_dict") else dict(body)
+            elif self.body is not None:
+                encoded = self.body(body)
+                headers.update(encoded.pop("headers", {}))
+                options.update(encoded)
+        if headers:
+            options["headers"] = headers
+        return options
 
     def _warn(self) -> None:
         if self.deprecation is not None:
             # stacklevel 4: the caller of the generated function (this, the Operation method, the function).
             warnings.warn(self.deprecation, DeprecationWarning, stacklevel=4)
 
-    def sync_detailed(
-        self,
-        client: BaseClient,
-        request: Mapping[str, Any],
-        *,
-        timeout: httpx.Timeout | float | None = None,
-        max_retries: int | None = None,
-    ) -> Response[Parsed]:
+    def sync_detailed(self, args: Mapping[str, Any]) -> Response[Parsed]:
         """Send the request; the response with the documented model of its status in ``parsed``."""
         self._warn()
-        options, body = self._options(request)
-        response = client.request(**options, timeout=timeout, max_retries=max_retries)
-        return self._detailed(client, response, body)[0]
+        client: BaseClient = args["client"]
+        response = client.request(**self._options(args))
+        return self._detailed(client, response, args.get("body"))[0]
 
-    def sync(
-        self,
-        client: BaseClient,
-        request: Mapping[str, Any],
-        *,
-        timeout: httpx.Timeout | float | None = None,
-        max_retries: int | None = None,
-    ) -> Success:
+    def sync(self, args: Mapping[str, Any]) -> Success:
         """Send the request; the success model, or the typed error for any other answer."""
         self._warn()
-        options, body = self._options(request)
-        response = client.request(**options, timeout=timeout, max_retries=max_retries)
-        return self._result(*self._detailed(client, response, body))
+        return self._fetch(args)
 
-    async def asyncio_detailed(
-        self,
-        client: BaseClient,
-        request: Mapping[str, Any],
-        *,
-        timeout: httpx.Timeout | float | None = None,
-        max_retries: int | None = None,
-    ) -> Response[Parsed]:
+    async def asyncio_detailed(self, args: Mapping[str, Any]) -> Response[Parsed]:
         """The async twin of ``sync_detailed``."""
         self._warn()
-        options, body = self._options(request)
-        response = await client.arequest(**options, timeout=timeout, max_retries=max_retries)
-        return self._detailed(client, response, body)[0]
+        client: BaseClient = args["client"]
+        response = await client.arequest(**self._options(args))
+        return self._detailed(client, response, args.get("body"))[0]
 
-    async def asyncio(
-        self,
-        client: BaseClient,
-        request: Mapping[str, Any],
-        *,
-        timeout: httpx.Timeout | float | None = None,
-        max_retries: int | None = None,
-    ) -> Success:
+    async def asyncio(self, args: Mapping[str, Any]) -> Success:
         """The async twin of ``sync``."""
         self._warn()
-        options, body = self._options(request)
-        response = await client.arequest(**options, timeout=timeout, max_retries=max_retries)
-        return self._result(*self._detailed(client, response, body))
+        return await self._afetch(args)
+
+    def iterate(self, args: Mapping[str, Any]) -> Iterator[Any]:
+        """Every item on every page from the ``page`` argument on (1 when unset), fetching each page when reached."""
+        pages = self._pages()
+        current: int | None = _first_page(args[pages.page])
+        while current is not None:
+            page = self._fetch({**args, pages.page: current})
+            yield from getattr(page, pages.items)
+            current = pages.following(current, page)
+
+    async def aiterate(self, args: Mapping[str, Any]) -> AsyncIterator[Any]:
+        """The async twin of ``iterate``."""
+        pages = self._pages()
+        current: int | None = _first_page(args[pages.page])
+        while current is not None:
+            page = await self._afetch({**args, pages.page: current})
+            for item in getattr(page, pages.items):
+                yield item
+            current = pages.following(current, page)
+
+    def _pages(self) -> Pagination:
+        if self.pages is None:
+            raise TypeError(f"{self.method} {self.route} is not paginated")
+        return self.pages
+
+    def _fetch(self, args: Mapping[str, Any]) -> Success:
+        client: BaseClient = args["client"]
+        response = client.request(**self._options(args))
+        return self._result(*self._detailed(client, response, args.get("body")))
+
+    async def _afetch(self, args: Mapping[str, Any]) -> Success:
+        client: BaseClient = args["client"]
+        response = await client.arequest(**self._options(args))
+        return self._result(*self._detailed(client, response, args.get("body")))
 
     # Reading the answer
 
@@ -303,43 +361,32 @@ def _oauth_error(
     return error
 
 
-@define(frozen=True)
-class Pagination:
-    """Where a paginated operation's pages say what comes next: ``x-pagination`` in the spec.
+def _values(parameters: tuple[Parameter, ...], args: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
+    """(name on the wire, value) of each parameter the caller gave: UNSET and None are not sent."""
+    for parameter in parameters:
+        wire, name = (parameter, parameter) if isinstance(parameter, str) else parameter
+        value = args.get(name, UNSET)
+        if value is not UNSET and value is not None:
+            yield wire, value
 
-    ``next`` and ``items`` are attributes of the page model (``next`` is None on the last page);
-    ``next_field`` is the JSON name of ``next``, for the error when pages would not end.
-    """
 
-    next: str
-    items: str
-    next_field: str
+def _query_value(value: Any) -> Any:
+    """A query value as httpx sends it: enums by value, dates in ISO 8601, objects as their JSON properties."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_query_value(item) for item in value]
+    to_dict = getattr(value, "to_dict", None)
+    return to_dict() if to_dict is not None else value
 
-    def following(self, current: int, page: object) -> int | None:
-        """The page after ``current``, or None after the last; refuses a next page that does not advance."""
-        following = getattr(page, self.next)
-        if following is None or isinstance(following, Unset):
-            return None
-        if following <= current:
-            raise ResponseValidationError(
-                f"page {current} names page {following} as the next one; pagination would not end",
-                path=self.next_field,
-            )
-        return int(following)
 
-    def iterate(self, fetch: Callable[[int], Page], first: int | Unset) -> Iterator[Any]:
-        """Every item on every page from ``first`` (1 when unset), fetching each page when it is reached."""
-        current: int | None = 1 if isinstance(first, Unset) else first
-        while current is not None:
-            page = fetch(current)
-            yield from getattr(page, self.items)
-            current = self.following(current, page)
+def _header_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(_query_value(value))
 
-    async def aiterate(self, fetch: Callable[[int], Awaitable[Page]], first: int | Unset) -> AsyncIterator[Any]:
-        """The async twin of ``iterate``."""
-        current: int | None = 1 if isinstance(first, Unset) else first
-        while current is not None:
-            page = await fetch(current)
-            for item in getattr(page, self.items):
-                yield item
-            current = self.following(current, page)
+
+def _first_page(value: Any) -> int:
+    return 1 if value is UNSET or value is None else int(value)

@@ -1,7 +1,5 @@
 # Generated from openapi.yaml by openapi-python-client with the templates in templates/.
 # Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
-from typing import Any
-
 import httpx
 
 from ... import errors
@@ -20,34 +18,16 @@ _OPERATION: Operation[AccessTokenResponse, AccessTokenResponse | OAuthErrorRespo
     authenticated=False,
     retry_rule="unsafe",
     body="form",
-    responses=(
-        Returns(200, AccessTokenResponse),
-        Returns(400, OAuthErrorResponse),
-        Returns(401, OAuthErrorResponse),
-    ),
+    responses=(Returns(200, AccessTokenResponse), Returns((400, 401), OAuthErrorResponse)),
     oauth_errors=True,
     sensitive_keys=errors.SENSITIVE_KEYS,
 )
 
 
-def _request(
-    *,
-    body: AuthorizationCodeGrant | RefreshTokenGrant,
-) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "body": body,
-    }
-    return _kwargs
-
-
 def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: AuthorizationCodeGrant | RefreshTokenGrant,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> Response[AccessTokenResponse | OAuthErrorResponse]:
+    *, client: AuthenticatedClient | Client, body: AuthorizationCodeGrant | RefreshTokenGrant,
+    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> Response[AccessTokenResponse | OAuthErrorResponse]:  # fmt: skip
     """Get tokens for an authorization code, or refresh them
 
     The OAuth 2.0 token endpoint (RFC 6749 §4.1.3 and §6): exchange the authorization code sent to the
@@ -69,23 +49,13 @@ def sync_detailed(
     Returns:
         Response[AccessTokenResponse | OAuthErrorResponse]: status, headers, raw content and the parsed body.
     """
-    return _OPERATION.sync_detailed(
-        client,
-        _request(
-            body=body,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return _OPERATION.sync_detailed(locals())
 
 
 def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    body: AuthorizationCodeGrant | RefreshTokenGrant,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> AccessTokenResponse:
+    *, client: AuthenticatedClient | Client, body: AuthorizationCodeGrant | RefreshTokenGrant,
+    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> AccessTokenResponse:  # fmt: skip
     """Get tokens for an authorization code, or refresh them
 
     The OAuth 2.0 token endpoint (RFC 6749 §4.1.3 and §6): exchange the authorization code sent to the
@@ -114,23 +84,13 @@ def sync(
     Returns:
         AccessTokenResponse
     """
-    return _OPERATION.sync(
-        client,
-        _request(
-            body=body,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return _OPERATION.sync(locals())
 
 
 async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: AuthorizationCodeGrant | RefreshTokenGrant,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> Response[AccessTokenResponse | OAuthErrorResponse]:
+    *, client: AuthenticatedClient | Client, body: AuthorizationCodeGrant | RefreshTokenGrant,
+    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> Response[AccessTokenResponse | OAuthErrorResponse]:  # fmt: skip
     """Get tokens for an authorization code, or refresh them
 
     The OAuth 2.0 token endpoint (RFC 6749 §4.1.3 and §6): exchange the authorization code sent to the
@@ -152,23 +112,13 @@ async def asyncio_detailed(
     Returns:
         Response[AccessTokenResponse | OAuthErrorResponse]: status, headers, raw content and the parsed body.
     """
-    return await _OPERATION.asyncio_detailed(
-        client,
-        _request(
-            body=body,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return await _OPERATION.asyncio_detailed(locals())
 
 
 async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    body: AuthorizationCodeGrant | RefreshTokenGrant,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> AccessTokenResponse:
+    *, client: AuthenticatedClient | Client, body: AuthorizationCodeGrant | RefreshTokenGrant,
+    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> AccessTokenResponse:  # fmt: skip
     """Get tokens for an authorization code, or refresh them
 
     The OAuth 2.0 token endpoint (RFC 6749 §4.1.3 and §6): exchange the authorization code sent to the
@@ -197,11 +147,4 @@ async def asyncio(
     Returns:
         AccessTokenResponse
     """
-    return await _OPERATION.asyncio(
-        client,
-        _request(
-            body=body,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return await _OPERATION.asyncio(locals())

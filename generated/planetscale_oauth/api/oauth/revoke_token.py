@@ -1,7 +1,5 @@
 # Generated from openapi.yaml by openapi-python-client with the templates in templates/.
 # Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
-from typing import Any
-
 import httpx
 
 from ... import errors
@@ -18,34 +16,16 @@ _OPERATION: Operation[None, OAuthErrorResponse] = Operation(
     authenticated=False,
     retry_rule="idempotent",
     body="form",
-    responses=(
-        Returns(200),
-        Returns(400, OAuthErrorResponse),
-        Returns(401, OAuthErrorResponse),
-    ),
+    responses=(Returns(200), Returns((400, 401), OAuthErrorResponse)),
     oauth_errors=True,
     sensitive_keys=errors.SENSITIVE_KEYS,
 )
 
 
-def _request(
-    *,
-    body: RevokeTokenRequest,
-) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "body": body,
-    }
-    return _kwargs
-
-
 def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: RevokeTokenRequest,
-    timeout: httpx.Timeout | float | None = None,
+    *, client: AuthenticatedClient | Client, body: RevokeTokenRequest, timeout: httpx.Timeout | float | None = None,
     max_retries: int | None = None,
-) -> Response[OAuthErrorResponse]:
+) -> Response[OAuthErrorResponse]:  # fmt: skip
     """Revoke an access token or refresh token
 
     Revoke a token (RFC 7009). Revoking a token that is already invalid also succeeds, so a retry after
@@ -66,23 +46,13 @@ def sync_detailed(
     Returns:
         Response[OAuthErrorResponse]: status, headers, raw content and the parsed body.
     """
-    return _OPERATION.sync_detailed(
-        client,
-        _request(
-            body=body,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return _OPERATION.sync_detailed(locals())
 
 
 def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    body: RevokeTokenRequest,
-    timeout: httpx.Timeout | float | None = None,
+    *, client: AuthenticatedClient | Client, body: RevokeTokenRequest, timeout: httpx.Timeout | float | None = None,
     max_retries: int | None = None,
-) -> None:
+) -> None:  # fmt: skip
     """Revoke an access token or refresh token
 
     Revoke a token (RFC 7009). Revoking a token that is already invalid also succeeds, so a retry after
@@ -110,23 +80,13 @@ def sync(
     Returns:
         None
     """
-    return _OPERATION.sync(
-        client,
-        _request(
-            body=body,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return _OPERATION.sync(locals())
 
 
 async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: RevokeTokenRequest,
-    timeout: httpx.Timeout | float | None = None,
+    *, client: AuthenticatedClient | Client, body: RevokeTokenRequest, timeout: httpx.Timeout | float | None = None,
     max_retries: int | None = None,
-) -> Response[OAuthErrorResponse]:
+) -> Response[OAuthErrorResponse]:  # fmt: skip
     """Revoke an access token or refresh token
 
     Revoke a token (RFC 7009). Revoking a token that is already invalid also succeeds, so a retry after
@@ -147,23 +107,13 @@ async def asyncio_detailed(
     Returns:
         Response[OAuthErrorResponse]: status, headers, raw content and the parsed body.
     """
-    return await _OPERATION.asyncio_detailed(
-        client,
-        _request(
-            body=body,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return await _OPERATION.asyncio_detailed(locals())
 
 
 async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    body: RevokeTokenRequest,
-    timeout: httpx.Timeout | float | None = None,
+    *, client: AuthenticatedClient | Client, body: RevokeTokenRequest, timeout: httpx.Timeout | float | None = None,
     max_retries: int | None = None,
-) -> None:
+) -> None:  # fmt: skip
     """Revoke an access token or refresh token
 
     Revoke a token (RFC 7009). Revoking a token that is already invalid also succeeds, so a retry after
@@ -191,11 +141,4 @@ async def asyncio(
     Returns:
         None
     """
-    return await _OPERATION.asyncio(
-        client,
-        _request(
-            body=body,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return await _OPERATION.asyncio(locals())

@@ -1,7 +1,5 @@
 # Generated from openapi.yaml by openapi-python-client with the templates in templates/.
 # Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
-from typing import Any
-
 import httpx
 
 from ... import errors
@@ -16,19 +14,11 @@ from ...types import Response
 _OPERATION: Operation[OAuthToken, Error | OAuthToken] = Operation(
     method="POST",
     route="/organizations/{organization}/oauth-applications/{id}/token",
-    server="api",
     authenticated=True,
     retry_rule="unsafe",
+    path=("organization", "id"),
     body="json",
-    responses=(
-        Returns(200, OAuthToken),
-        Returns(401, Error),
-        Returns(403, Error),
-        Returns(404, Error),
-        Returns(422, Error),
-        Returns(429, Error),
-        Returns(500, Error),
-    ),
+    responses=(Returns(200, OAuthToken), Returns((401, 403, 404, 422, 429, 500), Error)),
     deprecation=(
         "planetscale_oauth.api.oauth_tokens.create_oauth_token is deprecated"
         "; use planetscale_oauth.api.oauth.request_token (POST https://auth.planetscale.com/oauth/token) instead"
@@ -37,32 +27,10 @@ _OPERATION: Operation[OAuthToken, Error | OAuthToken] = Operation(
 )
 
 
-def _request(
-    organization: str,
-    id: str,
-    *,
-    body: AuthorizationCodeGrant | RefreshTokenGrant,
-) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "path": {
-            "organization": organization,
-            "id": id,
-        },
-        "body": body,
-    }
-    return _kwargs
-
-
 def sync_detailed(
-    organization: str,
-    id: str,
-    *,
-    client: AuthenticatedClient,
-    body: AuthorizationCodeGrant | RefreshTokenGrant,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> Response[Error | OAuthToken]:
+    organization: str, id: str, *, client: AuthenticatedClient, body: AuthorizationCodeGrant | RefreshTokenGrant,
+    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> Response[Error | OAuthToken]:  # fmt: skip
     """Create or renew an OAuth token
 
     Create an OAuth token from an authorization grant code, or refresh an OAuth token from a refresh
@@ -94,27 +62,13 @@ def sync_detailed(
     Returns:
         Response[Error | OAuthToken]: status, headers, raw content and the parsed body.
     """
-    return _OPERATION.sync_detailed(
-        client,
-        _request(
-            organization=organization,
-            id=id,
-            body=body,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return _OPERATION.sync_detailed(locals())
 
 
 def sync(
-    organization: str,
-    id: str,
-    *,
-    client: AuthenticatedClient,
-    body: AuthorizationCodeGrant | RefreshTokenGrant,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> OAuthToken:
+    organization: str, id: str, *, client: AuthenticatedClient, body: AuthorizationCodeGrant | RefreshTokenGrant,
+    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> OAuthToken:  # fmt: skip
     """Create or renew an OAuth token
 
     Create an OAuth token from an authorization grant code, or refresh an OAuth token from a refresh
@@ -153,27 +107,13 @@ def sync(
     Returns:
         OAuthToken
     """
-    return _OPERATION.sync(
-        client,
-        _request(
-            organization=organization,
-            id=id,
-            body=body,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return _OPERATION.sync(locals())
 
 
 async def asyncio_detailed(
-    organization: str,
-    id: str,
-    *,
-    client: AuthenticatedClient,
-    body: AuthorizationCodeGrant | RefreshTokenGrant,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> Response[Error | OAuthToken]:
+    organization: str, id: str, *, client: AuthenticatedClient, body: AuthorizationCodeGrant | RefreshTokenGrant,
+    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> Response[Error | OAuthToken]:  # fmt: skip
     """Create or renew an OAuth token
 
     Create an OAuth token from an authorization grant code, or refresh an OAuth token from a refresh
@@ -205,27 +145,13 @@ async def asyncio_detailed(
     Returns:
         Response[Error | OAuthToken]: status, headers, raw content and the parsed body.
     """
-    return await _OPERATION.asyncio_detailed(
-        client,
-        _request(
-            organization=organization,
-            id=id,
-            body=body,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return await _OPERATION.asyncio_detailed(locals())
 
 
 async def asyncio(
-    organization: str,
-    id: str,
-    *,
-    client: AuthenticatedClient,
-    body: AuthorizationCodeGrant | RefreshTokenGrant,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> OAuthToken:
+    organization: str, id: str, *, client: AuthenticatedClient, body: AuthorizationCodeGrant | RefreshTokenGrant,
+    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> OAuthToken:  # fmt: skip
     """Create or renew an OAuth token
 
     Create an OAuth token from an authorization grant code, or refresh an OAuth token from a refresh
@@ -264,13 +190,4 @@ async def asyncio(
     Returns:
         OAuthToken
     """
-    return await _OPERATION.asyncio(
-        client,
-        _request(
-            organization=organization,
-            id=id,
-            body=body,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return await _OPERATION.asyncio(locals())

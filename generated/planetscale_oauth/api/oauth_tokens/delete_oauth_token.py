@@ -1,7 +1,5 @@
 # Generated from openapi.yaml by openapi-python-client with the templates in templates/.
 # Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
-from typing import Any
-
 import httpx
 
 from ... import errors
@@ -13,46 +11,18 @@ from ...types import Response
 _OPERATION: Operation[None, Error] = Operation(
     method="DELETE",
     route="/organizations/{organization}/oauth-applications/{application_id}/tokens/{token_id}",
-    server="api",
     authenticated=True,
     retry_rule="idempotent",
-    responses=(
-        Returns(204),
-        Returns(401, Error),
-        Returns(403, Error),
-        Returns(404, Error),
-        Returns(429, Error),
-        Returns(500, Error),
-    ),
+    path=("organization", "application_id", "token_id"),
+    responses=(Returns(204), Returns((401, 403, 404, 429, 500), Error)),
     sensitive_keys=errors.SENSITIVE_KEYS,
 )
 
 
-def _request(
-    organization: str,
-    application_id: str,
-    token_id: str,
-) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "path": {
-            "organization": organization,
-            "application_id": application_id,
-            "token_id": token_id,
-        },
-    }
-    return _kwargs
-
-
 def sync_detailed(
-    organization: str,
-    application_id: str,
-    token_id: str,
-    *,
-    client: AuthenticatedClient,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> Response[Error]:
+    organization: str, application_id: str, token_id: str, *, client: AuthenticatedClient,
+    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> Response[Error]:  # fmt: skip
     """Delete an OAuth token
 
     Delete an OAuth token issued on behalf of an OAuth application: it stops working at once.
@@ -79,27 +49,13 @@ def sync_detailed(
     Returns:
         Response[Error]: status, headers, raw content and the parsed body.
     """
-    return _OPERATION.sync_detailed(
-        client,
-        _request(
-            organization=organization,
-            application_id=application_id,
-            token_id=token_id,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return _OPERATION.sync_detailed(locals())
 
 
 def sync(
-    organization: str,
-    application_id: str,
-    token_id: str,
-    *,
-    client: AuthenticatedClient,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> None:
+    organization: str, application_id: str, token_id: str, *, client: AuthenticatedClient,
+    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> None:  # fmt: skip
     """Delete an OAuth token
 
     Delete an OAuth token issued on behalf of an OAuth application: it stops working at once.
@@ -132,27 +88,13 @@ def sync(
     Returns:
         None
     """
-    return _OPERATION.sync(
-        client,
-        _request(
-            organization=organization,
-            application_id=application_id,
-            token_id=token_id,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return _OPERATION.sync(locals())
 
 
 async def asyncio_detailed(
-    organization: str,
-    application_id: str,
-    token_id: str,
-    *,
-    client: AuthenticatedClient,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> Response[Error]:
+    organization: str, application_id: str, token_id: str, *, client: AuthenticatedClient,
+    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> Response[Error]:  # fmt: skip
     """Delete an OAuth token
 
     Delete an OAuth token issued on behalf of an OAuth application: it stops working at once.
@@ -179,27 +121,13 @@ async def asyncio_detailed(
     Returns:
         Response[Error]: status, headers, raw content and the parsed body.
     """
-    return await _OPERATION.asyncio_detailed(
-        client,
-        _request(
-            organization=organization,
-            application_id=application_id,
-            token_id=token_id,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return await _OPERATION.asyncio_detailed(locals())
 
 
 async def asyncio(
-    organization: str,
-    application_id: str,
-    token_id: str,
-    *,
-    client: AuthenticatedClient,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> None:
+    organization: str, application_id: str, token_id: str, *, client: AuthenticatedClient,
+    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> None:  # fmt: skip
     """Delete an OAuth token
 
     Delete an OAuth token issued on behalf of an OAuth application: it stops working at once.
@@ -232,13 +160,4 @@ async def asyncio(
     Returns:
         None
     """
-    return await _OPERATION.asyncio(
-        client,
-        _request(
-            organization=organization,
-            application_id=application_id,
-            token_id=token_id,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return await _OPERATION.asyncio(locals())

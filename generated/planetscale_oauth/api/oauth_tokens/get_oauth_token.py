@@ -1,7 +1,5 @@
 # Generated from openapi.yaml by openapi-python-client with the templates in templates/.
 # Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
-from typing import Any
-
 import httpx
 
 from ... import errors
@@ -14,46 +12,18 @@ from ...types import Response
 _OPERATION: Operation[OAuthToken, Error | OAuthToken] = Operation(
     method="GET",
     route="/organizations/{organization}/oauth-applications/{application_id}/tokens/{token_id}",
-    server="api",
     authenticated=True,
     retry_rule="idempotent",
-    responses=(
-        Returns(200, OAuthToken),
-        Returns(401, Error),
-        Returns(403, Error),
-        Returns(404, Error),
-        Returns(429, Error),
-        Returns(500, Error),
-    ),
+    path=("organization", "application_id", "token_id"),
+    responses=(Returns(200, OAuthToken), Returns((401, 403, 404, 429, 500), Error)),
     sensitive_keys=errors.SENSITIVE_KEYS,
 )
 
 
-def _request(
-    organization: str,
-    application_id: str,
-    token_id: str,
-) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "path": {
-            "organization": organization,
-            "application_id": application_id,
-            "token_id": token_id,
-        },
-    }
-    return _kwargs
-
-
 def sync_detailed(
-    organization: str,
-    application_id: str,
-    token_id: str,
-    *,
-    client: AuthenticatedClient,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> Response[Error | OAuthToken]:
+    organization: str, application_id: str, token_id: str, *, client: AuthenticatedClient,
+    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> Response[Error | OAuthToken]:  # fmt: skip
     """Get an OAuth token
 
     Get one OAuth token issued on behalf of an OAuth application. Its plaintext `token` and
@@ -81,27 +51,13 @@ def sync_detailed(
     Returns:
         Response[Error | OAuthToken]: status, headers, raw content and the parsed body.
     """
-    return _OPERATION.sync_detailed(
-        client,
-        _request(
-            organization=organization,
-            application_id=application_id,
-            token_id=token_id,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return _OPERATION.sync_detailed(locals())
 
 
 def sync(
-    organization: str,
-    application_id: str,
-    token_id: str,
-    *,
-    client: AuthenticatedClient,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> OAuthToken:
+    organization: str, application_id: str, token_id: str, *, client: AuthenticatedClient,
+    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> OAuthToken:  # fmt: skip
     """Get an OAuth token
 
     Get one OAuth token issued on behalf of an OAuth application. Its plaintext `token` and
@@ -135,27 +91,13 @@ def sync(
     Returns:
         OAuthToken
     """
-    return _OPERATION.sync(
-        client,
-        _request(
-            organization=organization,
-            application_id=application_id,
-            token_id=token_id,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return _OPERATION.sync(locals())
 
 
 async def asyncio_detailed(
-    organization: str,
-    application_id: str,
-    token_id: str,
-    *,
-    client: AuthenticatedClient,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> Response[Error | OAuthToken]:
+    organization: str, application_id: str, token_id: str, *, client: AuthenticatedClient,
+    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> Response[Error | OAuthToken]:  # fmt: skip
     """Get an OAuth token
 
     Get one OAuth token issued on behalf of an OAuth application. Its plaintext `token` and
@@ -183,27 +125,13 @@ async def asyncio_detailed(
     Returns:
         Response[Error | OAuthToken]: status, headers, raw content and the parsed body.
     """
-    return await _OPERATION.asyncio_detailed(
-        client,
-        _request(
-            organization=organization,
-            application_id=application_id,
-            token_id=token_id,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return await _OPERATION.asyncio_detailed(locals())
 
 
 async def asyncio(
-    organization: str,
-    application_id: str,
-    token_id: str,
-    *,
-    client: AuthenticatedClient,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> OAuthToken:
+    organization: str, application_id: str, token_id: str, *, client: AuthenticatedClient,
+    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> OAuthToken:  # fmt: skip
     """Get an OAuth token
 
     Get one OAuth token issued on behalf of an OAuth application. Its plaintext `token` and
@@ -237,13 +165,4 @@ async def asyncio(
     Returns:
         OAuthToken
     """
-    return await _OPERATION.asyncio(
-        client,
-        _request(
-            organization=organization,
-            application_id=application_id,
-            token_id=token_id,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return await _OPERATION.asyncio(locals())

@@ -1,7 +1,6 @@
 # Generated from openapi.yaml by openapi-python-client with the templates in templates/.
 # Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
 
 import httpx
 
@@ -11,62 +10,25 @@ from ...client import AuthenticatedClient
 from ...models.error import Error
 from ...models.oauth_token import OAuthToken
 from ...models.oauth_token_page import OAuthTokenPage
-from ...types import UNSET, Response, Unset
+from ...types import Response, Unset
 
 _OPERATION: Operation[OAuthTokenPage, Error | OAuthTokenPage] = Operation(
     method="GET",
     route="/organizations/{organization}/oauth-applications/{application_id}/tokens",
-    server="api",
     authenticated=True,
     retry_rule="idempotent",
-    responses=(
-        Returns(200, OAuthTokenPage),
-        Returns(401, Error),
-        Returns(403, Error),
-        Returns(404, Error),
-        Returns(429, Error),
-        Returns(500, Error),
-    ),
+    path=("organization", "application_id"),
+    query=("page", "per_page"),
+    responses=(Returns(200, OAuthTokenPage), Returns((401, 403, 404, 429, 500), Error)),
+    pages=Pagination(page="page", next="next_page", items="data", next_field="next_page"),
     sensitive_keys=errors.SENSITIVE_KEYS,
 )
 
 
-def _request(
-    organization: str,
-    application_id: str,
-    *,
-    page: int | Unset = 1,
-    per_page: int | Unset = 25,
-) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    params["page"] = page
-
-    params["per_page"] = per_page
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "path": {
-            "organization": organization,
-            "application_id": application_id,
-        },
-        "params": params,
-    }
-    return _kwargs
-
-
 def sync_detailed(
-    organization: str,
-    application_id: str,
-    *,
-    client: AuthenticatedClient,
-    page: int | Unset = 1,
-    per_page: int | Unset = 25,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> Response[Error | OAuthTokenPage]:
+    organization: str, application_id: str, *, client: AuthenticatedClient, page: int | Unset = 1,
+    per_page: int | Unset = 25, timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> Response[Error | OAuthTokenPage]:  # fmt: skip
     """List OAuth tokens
 
     List the OAuth tokens issued on behalf of an OAuth application, one page at a time. `iterate()` /
@@ -95,29 +57,13 @@ def sync_detailed(
     Returns:
         Response[Error | OAuthTokenPage]: status, headers, raw content and the parsed body.
     """
-    return _OPERATION.sync_detailed(
-        client,
-        _request(
-            organization=organization,
-            application_id=application_id,
-            page=page,
-            per_page=per_page,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return _OPERATION.sync_detailed(locals())
 
 
 def sync(
-    organization: str,
-    application_id: str,
-    *,
-    client: AuthenticatedClient,
-    page: int | Unset = 1,
-    per_page: int | Unset = 25,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> OAuthTokenPage:
+    organization: str, application_id: str, *, client: AuthenticatedClient, page: int | Unset = 1,
+    per_page: int | Unset = 25, timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> OAuthTokenPage:  # fmt: skip
     """List OAuth tokens
 
     List the OAuth tokens issued on behalf of an OAuth application, one page at a time. `iterate()` /
@@ -152,29 +98,13 @@ def sync(
     Returns:
         OAuthTokenPage
     """
-    return _OPERATION.sync(
-        client,
-        _request(
-            organization=organization,
-            application_id=application_id,
-            page=page,
-            per_page=per_page,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return _OPERATION.sync(locals())
 
 
 async def asyncio_detailed(
-    organization: str,
-    application_id: str,
-    *,
-    client: AuthenticatedClient,
-    page: int | Unset = 1,
-    per_page: int | Unset = 25,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> Response[Error | OAuthTokenPage]:
+    organization: str, application_id: str, *, client: AuthenticatedClient, page: int | Unset = 1,
+    per_page: int | Unset = 25, timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> Response[Error | OAuthTokenPage]:  # fmt: skip
     """List OAuth tokens
 
     List the OAuth tokens issued on behalf of an OAuth application, one page at a time. `iterate()` /
@@ -203,29 +133,13 @@ async def asyncio_detailed(
     Returns:
         Response[Error | OAuthTokenPage]: status, headers, raw content and the parsed body.
     """
-    return await _OPERATION.asyncio_detailed(
-        client,
-        _request(
-            organization=organization,
-            application_id=application_id,
-            page=page,
-            per_page=per_page,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
+    return await _OPERATION.asyncio_detailed(locals())
 
 
 async def asyncio(
-    organization: str,
-    application_id: str,
-    *,
-    client: AuthenticatedClient,
-    page: int | Unset = 1,
-    per_page: int | Unset = 25,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> OAuthTokenPage:
+    organization: str, application_id: str, *, client: AuthenticatedClient, page: int | Unset = 1,
+    per_page: int | Unset = 25, timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> OAuthTokenPage:  # fmt: skip
     """List OAuth tokens
 
     List the OAuth tokens issued on behalf of an OAuth application, one page at a time. `iterate()` /
@@ -260,70 +174,23 @@ async def asyncio(
     Returns:
         OAuthTokenPage
     """
-    return await _OPERATION.asyncio(
-        client,
-        _request(
-            organization=organization,
-            application_id=application_id,
-            page=page,
-            per_page=per_page,
-        ),
-        timeout=timeout,
-        max_retries=max_retries,
-    )
-
-
-_PAGES = Pagination(next="next_page", items="data", next_field="next_page")
+    return await _OPERATION.asyncio(locals())
 
 
 def iterate(
-    organization: str,
-    application_id: str,
-    *,
-    client: AuthenticatedClient,
-    page: int | Unset = 1,
-    per_page: int | Unset = 25,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> Iterator[OAuthToken]:
+    organization: str, application_id: str, *, client: AuthenticatedClient, page: int | Unset = 1,
+    per_page: int | Unset = 25, timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> Iterator[OAuthToken]:  # fmt: skip
     """Every OAuthToken on every page, from ``page`` on: calls ``sync`` once a page.
 
     Takes the arguments of ``sync``; raises what it raises, when it fetches the page that fails.
     """
-    return _PAGES.iterate(
-        lambda current: sync(
-            organization=organization,
-            application_id=application_id,
-            client=client,
-            page=current,
-            per_page=per_page,
-            timeout=timeout,
-            max_retries=max_retries,
-        ),
-        page,
-    )
+    return _OPERATION.iterate(locals())
 
 
 def aiterate(
-    organization: str,
-    application_id: str,
-    *,
-    client: AuthenticatedClient,
-    page: int | Unset = 1,
-    per_page: int | Unset = 25,
-    timeout: httpx.Timeout | float | None = None,
-    max_retries: int | None = None,
-) -> AsyncIterator[OAuthToken]:
+    organization: str, application_id: str, *, client: AuthenticatedClient, page: int | Unset = 1,
+    per_page: int | Unset = 25, timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+) -> AsyncIterator[OAuthToken]:  # fmt: skip
     """The async twin of ``iterate``: every item on every page, one ``asyncio`` call a page."""
-    return _PAGES.aiterate(
-        lambda current: asyncio(
-            organization=organization,
-            application_id=application_id,
-            client=client,
-            page=current,
-            per_page=per_page,
-            timeout=timeout,
-            max_retries=max_retries,
-        ),
-        page,
-    )
+    return _OPERATION.aiterate(locals())
