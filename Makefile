@@ -11,7 +11,7 @@ NODE_BIN := $(CURDIR)/node_modules/.bin
 export PATH := $(BIN):$(NODE_BIN):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv node install generate check-generated api-diff template-diff lint test fuzz bench record demo clean
+.PHONY: help venv node install generate check-generated api-diff template-diff lint test test-fast fuzz bench record demo clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -54,8 +54,11 @@ lint: venv node ## Validate the spec (openapi-spec-validator, Spectral), ruff, m
 test: install node lint check-generated api-diff ## What CI runs: install, lint, check-generated, api-diff, every test
 	$(PY) -m pytest
 
+test-fast: install ## Runtime unit tests, then contract and hostile tests (seconds; no Node, no generation)
+	$(PY) -m pytest -q tests/runtime tests/contract
+
 fuzz: install ## Fuzz parsing with hypothesis: 10,000 examples a property, and print the counts
-	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -s --timeout=0 tests/test_fuzz.py
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -s --timeout=0 tests/contract/test_fuzz.py
 
 bench: install ## Benchmarks as ratios against raw httpx, pydantic and the stock generator (see README)
 	$(PY) benchmarks/bench.py

@@ -19,7 +19,10 @@ from typing import Any
 
 import attrs
 import jinja2
-import yaml
+
+import spec_reader
+from runtime._base_client import RETRY_RULES
+from spec_reader import SpecFacts
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC_TEMPLATES = ROOT / "templates" / "docs"
@@ -27,7 +30,6 @@ ALIAS = "_planetscale_oauth_for_docs"
 # Body fields whose example value comes from an environment variable rather than from the spec.
 ENV_PREFIX = "PLANETSCALE_OAUTH_"
 PYTHON_TYPES = {"string": "str", "integer": "int", "boolean": "bool", "number": "float"}
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 def load_package(package_dir: Path) -> ModuleType:
@@ -48,15 +50,6 @@ def snake(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
 
-def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
 def ref_name(node: dict[str, Any]) -> str:
     ref: str = node["$ref"]
     return ref.rsplit("/", 1)[-1]
@@ -67,10 +60,10 @@ def nullable(schema: dict[str, Any]) -> bool:
     return isinstance(kind, list) and "null" in kind
 
 
-def model_pages(spec: dict[str, Any], package: Any) -> list[dict[str, Any]]:
+def model_pages(facts: SpecFacts, package: Any) -> list[dict[str, Any]]:
     models = importlib.import_module(f"{ALIAS}.models")
     pages = []
-    for name, schema in spec["components"]["schemas"].items():
+    for name, schema in facts.document["components"]["schemas"].items():
         cls = getattr(models, name, None)
         if cls is None or not attrs.has(cls):
             continue  # e.g. a oneOf, which is a union of models rather than a class
@@ -87,7 +80,7 @@ def model_pages(spec: dict[str, Any], package: Any) -> list[dict[str, Any]]:
                     "required": field.name in required,
                     "nullable": nullable(prop),
                     "sensitive": prop.get("x-sensitive") is True,
-                    "description": resolve(spec, prop).get("description", ""),
+                    "description": facts.resolve(prop).get("description", ""),
                 }
             )
         pages.append(
@@ -101,9 +94,9 @@ def model_pages(spec: dict[str, Any], package: Any) -> list[dict[str, Any]]:
     return pages
 
 
-def example_value(spec: dict[str, Any], schema: dict[str, Any], name: str) -> str | None:
+def example_value(facts: SpecFacts, schema: dict[str, Any], name: str) -> str | None:
     """Python source for a body field in an example: a secret or an id from the environment."""
-    prop = resolve(spec, schema["properties"][name])
+    prop = facts.resolve(schema["properties"][name])
     if "const" in prop:
         return None
     if prop.get("x-sensitive") is True or name.endswith("_id"):
@@ -111,84 +104,72 @@ def example_value(spec: dict[str, Any], schema: dict[str, Any], name: str) -> st
     return json.dumps(schema.get("examples", [{}])[0].get(name, f"your-{name.replace('_', '-')}"))
 
 
-def operations(spec: dict[str, Any], package: Any) -> list[dict[str, Any]]:
-    errors = importlib.import_module(f"{ALIAS}.errors")
-    client = importlib.import_module(f"{ALIAS}.client")
+def operations(facts: SpecFacts, package: Any) -> list[dict[str, Any]]:
+    spec = facts.document
     found = []
-    for path, item in spec["paths"].items():
-        for method, op in item.items():
-            if method not in METHODS:
-                continue  # e.g. the path's `servers`
-            tag = op["tags"][0]
-            module_name = f"planetscale_oauth.api.{snake(tag)}.{op['operationId']}"
-            module = importlib.import_module(module_name.replace("planetscale_oauth", ALIAS))
-            description, _, _ = op.get("description", "").partition("### Authorization")
-            params = []
-            for param in op.get("parameters", []):
-                param = resolve(spec, param)
-                params.append(
-                    {
-                        "name": param["name"],
-                        "type": PYTHON_TYPES.get(param["schema"].get("type", "string"), "str"),
-                        "required": param.get("required", False),
-                        "description": param.get("description", ""),
-                        "example": param.get("example", param["name"]),
-                        "in": param["in"],
-                    }
-                )
-            bodies = []
-            contents = op.get("requestBody", {}).get("content", {})
-            for content in contents.values():
-                body_schema = content["schema"]
-                for variant in resolve(spec, body_schema).get("oneOf", [body_schema]):
-                    schema = resolve(spec, variant)
-                    values = [(name, example_value(spec, schema, name)) for name in schema.get("properties", {})]
-                    bodies.append(
-                        {
-                            "model": ref_name(variant),
-                            "description": schema.get("description", ""),
-                            "fields": [(name, value) for name, value in values if value is not None],
-                        }
-                    )
-            documented = []
-            response = None
-            for status, answer in op["responses"].items():
-                answer = resolve(spec, answer)
-                if status.startswith("2"):
-                    schema = answer.get("content", {}).get("application/json", {}).get("schema")
-                    response = ref_name(schema) if schema else None
-                    continue
-                body = answer.get("content", {}).get("application/json", {}).get("schema", {})
-                oauth = resolve(spec, body).get("x-oauth-error") is True
-                cls = errors.OAuthError if oauth else errors.error_class_for_status(int(status))
-                documented.append({"status": status, "error": cls.__name__, "description": answer["description"]})
-            server = item.get("servers", spec["servers"])[0]
-            found.append(
+    for operation in facts.operations.values():
+        node = spec["paths"][operation.path][operation.method]
+        module_name = operation.module
+        module = importlib.import_module(module_name.replace(facts.package, ALIAS, 1))
+        description, _, _ = node.get("description", "").partition("### Authorization")
+        params = []
+        for param in node.get("parameters", []):
+            param = facts.resolve(param)
+            params.append(
                 {
-                    "tag": tag,
-                    "module": module_name,
-                    "name": op["operationId"],
-                    "method": method.upper(),
-                    "path": path,
-                    "server": server["url"],
-                    "server_argument": "base_url" if server.get("x-name") == "api" else f"{server['x-name']}_base_url",
-                    "summary": op.get("summary", ""),
-                    "description": description.strip(),
-                    "authenticated": bool(op.get("security", spec.get("security"))),
-                    "accesses": op.get("x-service-token-accesses", []),
-                    "deprecated": op.get("deprecated", False),
-                    "replaced_by": op.get("x-replaced-by"),
-                    "pagination": op.get("x-pagination"),
-                    "retry": module._OPERATION.retry_rule,
-                    "retry_statuses": sorted(client.RETRY_RULES[module._OPERATION.retry_rule].statuses),
-                    "params": params,
-                    "form": "application/x-www-form-urlencoded" in contents,
-                    "bodies": bodies,
-                    "response": response,
-                    "errors": documented,
-                    "signature": re.sub(rf"{ALIAS}\.[a-z_.]*\.(?=[A-Z])", "", str(inspect.signature(module.sync))),
+                    "name": param["name"],
+                    "type": PYTHON_TYPES.get(param["schema"].get("type", "string"), "str"),
+                    "required": param.get("required", False),
+                    "description": param.get("description", ""),
+                    "example": param.get("example", param["name"]),
+                    "in": param["in"],
                 }
             )
+        bodies = []
+        contents = node.get("requestBody", {}).get("content", {})
+        for content in contents.values():
+            body_schema = content["schema"]
+            for variant in facts.resolve(body_schema).get("oneOf", [body_schema]):
+                schema = facts.resolve(variant)
+                values = [(name, example_value(facts, schema, name)) for name in schema.get("properties", {})]
+                bodies.append(
+                    {
+                        "model": ref_name(variant),
+                        "description": schema.get("description", ""),
+                        "fields": [(name, value) for name, value in values if value is not None],
+                    }
+                )
+        documented = [
+            {"status": answer.status, "error": answer.error_class, "description": answer.description}
+            for answer in operation.answers
+            if not answer.success
+        ]
+        found.append(
+            {
+                "tag": node["tags"][0],
+                "module": module_name,
+                "name": operation.operation_id,
+                "method": operation.method.upper(),
+                "path": operation.path,
+                "server": operation.server.url,
+                "server_argument": operation.server.argument,
+                "summary": node.get("summary", ""),
+                "description": description.strip(),
+                "authenticated": operation.authenticated,
+                "accesses": node.get("x-service-token-accesses", []),
+                "deprecated": operation.deprecated,
+                "replaced_by": node.get("x-replaced-by"),
+                "pagination": node.get("x-pagination"),
+                "retry": operation.retry,
+                "retry_statuses": sorted(RETRY_RULES[operation.retry].statuses),
+                "params": params,
+                "form": operation.request_media_type == "application/x-www-form-urlencoded",
+                "bodies": bodies,
+                "response": operation.success_model,
+                "errors": documented,
+                "signature": re.sub(rf"{ALIAS}\.[a-z_.]*\.(?=[A-Z])", "", str(inspect.signature(module.sync))),
+            }
+        )
     pages = {op["name"]: f"{snake(op['tag'])}.md" for op in found}
     for op in found:
         if op["replaced_by"]:
@@ -198,7 +179,8 @@ def operations(spec: dict[str, Any], package: Any) -> list[dict[str, Any]]:
 
 def render(spec_path: Path, package_dir: Path, out_dir: Path) -> list[Path]:
     """Write the docs for ``spec_path`` and the package in ``package_dir`` into ``out_dir``."""
-    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    facts = spec_reader.load(spec_path)
+    spec = facts.document
     package = load_package(package_dir)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(DOC_TEMPLATES),
@@ -208,8 +190,8 @@ def render(spec_path: Path, package_dir: Path, out_dir: Path) -> list[Path]:
         undefined=jinja2.StrictUndefined,
         autoescape=False,
     )
-    ops = operations(spec, package)
-    models = model_pages(spec, package)
+    ops = operations(facts, package)
+    models = model_pages(facts, package)
     names = sorted((model["name"] for model in models), key=len, reverse=True)
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
 

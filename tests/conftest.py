@@ -17,12 +17,21 @@ def prism_url() -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def other_httpserver() -> Iterator[HTTPServer]:
-    """A second loopback HTTP server beside pytest-httpserver's ``httpserver``: another host."""
+@pytest.fixture(scope="session")
+def shared_other_httpserver() -> Iterator[HTTPServer]:
+    """The second loopback server, started once for the session (stopping one takes half a second)."""
     server = HTTPServer(host="127.0.0.1", port=0)
     server.start()
     yield server
-    server.clear()
     if server.is_running():
         server.stop()
+
+
+@pytest.fixture
+def other_httpserver(shared_other_httpserver: HTTPServer) -> Iterator[HTTPServer]:
+    """A second loopback HTTP server beside pytest-httpserver's ``httpserver``: another host.
+
+    Shared by the session like ``httpserver`` itself, and cleared after each test (expectations and log).
+    """
+    yield shared_other_httpserver
+    shared_other_httpserver.clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import subprocess
@@ -20,21 +21,17 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from planetscale_oauth import AuthenticatedClient, errors, models
-from planetscale_oauth.api.oauth import request_token, revoke_token
 from planetscale_oauth.api.oauth_tokens import (
     create_oauth_token,
-    delete_oauth_token,
-    get_oauth_token,
-    list_oauth_tokens,
 )
 from planetscale_oauth.client import RetryPolicy
 from planetscale_oauth.models import (
-    AccessTokenResponse,
     AuthorizationCodeGrant,
     OAuthToken,
-    OAuthTokenPage,
     RefreshTokenGrant,
 )
+
+import spec_reader
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "openapi.yaml"
@@ -51,20 +48,17 @@ Mode = Literal["sync", "async"]
 MODES: tuple[Mode, ...] = ("sync", "async")
 
 
-@cache
+FACTS = spec_reader.load(SPEC_PATH)
+"""The spec as scripts/spec_reader.py reads it: the one reader generation and the docs use too."""
+
+
 def spec() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
-    return loaded
+    return FACTS.document
 
 
 def resolve(node: dict[str, Any]) -> dict[str, Any]:
     """Follow a local ``$ref`` (``#/components/...``) in the spec."""
-    while "$ref" in node:
-        target: Any = spec()
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
+    return FACTS.resolve(node)
 
 
 def schema_validator(pointer: str) -> Draft202012Validator:
@@ -109,22 +103,18 @@ class Operation:
         return node
 
     @property
-    def server(self) -> dict[str, Any]:
-        """The operation's server: its own, else its path's, else the document's first."""
-        path_item = spec()["paths"][self.path]
-        servers: list[dict[str, Any]] = self.node.get("servers") or path_item.get("servers") or spec()["servers"]
-        return servers[0]
+    def facts(self) -> spec_reader.Operation:
+        """What the spec reader says about the operation."""
+        return FACTS.operation(self.path, self.method.lower())
 
     @property
     def server_url(self) -> str:
-        url: str = self.server["url"]
-        return url
+        return self.facts.server.url
 
     @property
     def server_name(self) -> str:
         """The server's ``x-name``: ``api`` (the client's ``base_url``) or ``oauth``."""
-        name: str = self.server["x-name"]
-        return name
+        return self.facts.server.name
 
     @property
     def host(self) -> str:
@@ -138,8 +128,7 @@ class Operation:
     @property
     def authenticated(self) -> bool:
         """Whether the operation asks for the service token (its own ``security``, else the document's)."""
-        security = self.node.get("security", spec().get("security", []))
-        return bool(security)
+        return self.facts.authenticated
 
     def match(self, wire_path: str) -> dict[str, str] | None:
         """The path parameters (percent-decoded) if ``wire_path`` is this operation's path, else None."""
@@ -191,13 +180,10 @@ class Operation:
 @cache
 def operations() -> dict[str, Operation]:
     """Every operation in the spec, by operationId."""
-    found: dict[str, Operation] = {}
-    for path, item in spec()["paths"].items():
-        for method in HTTP_METHODS:
-            if method in item:
-                operation_id = item[method]["operationId"]
-                found[operation_id] = Operation(operation_id, method.upper(), path)
-    return found
+    return {
+        operation_id: Operation(operation_id, facts.method.upper(), facts.path)
+        for operation_id, facts in FACTS.operations.items()
+    }
 
 
 def operation_for(method: str, wire_path: str) -> Operation:
@@ -373,7 +359,7 @@ def exchanges_for(operation_id: str) -> list[Exchange]:
 
 
 def _operation_id(exchange: Exchange) -> str | None:
-    # A fixture that matches no operation belongs to none; tests/test_contract.py reports it.
+    # A fixture that matches no operation belongs to none; tests/contract/test_contract.py reports it.
     try:
         return exchange.operation_id
     except LookupError:
@@ -467,16 +453,19 @@ class Expected:
     """The model class, or None for an operation that returns nothing."""
 
 
-# What each operation does, written out here (for the contract and Prism tests) rather than read from the
-# spec or the package.
-EXPECTED: dict[str, Expected] = {
-    "create_oauth_token": Expected(create_oauth_token, "api.planetscale.com", OAuthToken),
-    "list_oauth_tokens": Expected(list_oauth_tokens, "api.planetscale.com", OAuthTokenPage),
-    "get_oauth_token": Expected(get_oauth_token, "api.planetscale.com", OAuthToken),
-    "delete_oauth_token": Expected(delete_oauth_token, "api.planetscale.com", None),
-    "request_token": Expected(request_token, "auth.planetscale.com", AccessTokenResponse),
-    "revoke_token": Expected(revoke_token, "auth.planetscale.com", None),
-}
+def expected(operation_id: str) -> Expected:
+    """What the spec (read by scripts/spec_reader.py) says one operation does."""
+    operation = FACTS.operations[operation_id]
+    success = operation.success_model
+    return Expected(
+        module=importlib.import_module(operation.module),
+        host=urlsplit(operation.server.url).netloc,
+        success=getattr(models, success) if success is not None else None,
+    )
+
+
+# What each operation does (for the contract and Prism tests), from the spec reader.
+EXPECTED: dict[str, Expected] = {operation_id: expected(operation_id) for operation_id in FACTS.operations}
 
 # What each documented API status must raise.
 EXPECTED_ERRORS: dict[int, type[errors.APIStatusError]] = {
@@ -497,4 +486,5 @@ EXPECTED_OAUTH_ERRORS: dict[str, type[errors.OAuthError]] = {
     "invalid_scope": errors.InvalidScopeError,
     "unsupported_token_type": errors.UnsupportedTokenTypeError,
 }
-OAUTH_OPERATIONS = {"request_token", "revoke_token"}
+OAUTH_OPERATIONS = {operation_id for operation_id, operation in FACTS.operations.items() if operation.oauth_errors}
+"""The operations whose error bodies are RFC 6749 errors (``x-oauth-error``)."""

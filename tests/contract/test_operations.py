@@ -17,7 +17,6 @@ from typing import Any, assert_type
 
 import httpx
 import pytest
-import run_generator
 from pytest_httpserver import HTTPServer
 from werkzeug import Response as WsgiResponse
 
@@ -26,12 +25,12 @@ from planetscale_oauth.api.oauth import request_token, revoke_token
 from planetscale_oauth.api.oauth_tokens import (
     create_oauth_token,
     delete_oauth_token,
-    get_oauth_token,
     list_oauth_tokens,
 )
 from planetscale_oauth.models import AccessTokenResponse, OAuthTokenPage, RefreshTokenGrant, RevokeTokenRequest
 
-from helpers import MODES, ROOT, Mode, generate_from, spec
+import spec_reader
+from helpers import EXPECTED, FACTS, MODES, ROOT, Exchange, Mode, exchanges_for, generate_from, spec
 
 TOKEN = spec()["paths"]["/organizations/{organization}/oauth-applications/{id}/token"]["post"]["responses"]["200"][
     "content"
@@ -60,56 +59,48 @@ def page(number: int, last: int) -> dict[str, Any]:
     }
 
 
-# operation → (server, method, path on that server, success answer, call with a client)
+# operation → (server, method, path on that server, success answer, call with a client): from the spec
+# reader and each operation's first recorded success (tests/fixtures/).
 Call = Callable[[AuthenticatedClient, Mode], Awaitable[Any]]
 
 
-async def call(function: Any, mode: Mode, *args: Any, **kwargs: Any) -> Any:
-    if mode == "sync":
-        return function.sync(*args, **kwargs)
-    return await function.asyncio(*args, **kwargs)
+def success_exchange(operation_id: str) -> Exchange:
+    return next(exchange for exchange in exchanges_for(operation_id) if 200 <= exchange.status <= 299)
+
+
+def answer_of(exchange: Exchange) -> WsgiResponse:
+    if not exchange.has_response_body:
+        return WsgiResponse(status=exchange.status)
+    return WsgiResponse(json.dumps(exchange.response_body), status=exchange.status, content_type="application/json")
+
+
+def sender(exchange: Exchange) -> Call:
+    module = EXPECTED[exchange.operation_id].module
+
+    async def send(client: AuthenticatedClient, mode: Mode) -> Any:
+        if mode == "sync":
+            return module.sync(client=client, **exchange.arguments())
+        return await module.asyncio(client=client, **exchange.arguments())
+
+    return send
 
 
 OPERATIONS: dict[str, tuple[str, str, str, WsgiResponse, Call]] = {
-    "create_oauth_token": (
-        "api", "POST", "/v1/organizations/acme/oauth-applications/app1/token",
-        WsgiResponse(json.dumps(TOKEN), content_type="application/json"),
-        lambda c, mode: call(create_oauth_token, mode, "acme", "app1", client=c, body=GRANT),
-    ),
-    "list_oauth_tokens": (
-        "api", "GET", "/v1/organizations/acme/oauth-applications/app1/tokens",
-        WsgiResponse(json.dumps(page(1, 1)), content_type="application/json"),
-        lambda c, mode: call(list_oauth_tokens, mode, "acme", "app1", client=c),
-    ),
-    "get_oauth_token": (
-        "api", "GET", "/v1/organizations/acme/oauth-applications/app1/tokens/tok1",
-        WsgiResponse(json.dumps(TOKEN), content_type="application/json"),
-        lambda c, mode: call(get_oauth_token, mode, "acme", "app1", "tok1", client=c),
-    ),
-    "delete_oauth_token": (
-        "api", "DELETE", "/v1/organizations/acme/oauth-applications/app1/tokens/tok1",
-        WsgiResponse(status=204),
-        lambda c, mode: call(delete_oauth_token, mode, "acme", "app1", "tok1", client=c),
-    ),
-    "request_token": (
-        "oauth", "POST", "/oauth/token",
-        WsgiResponse(json.dumps(ACCESS), content_type="application/json"),
-        lambda c, mode: call(request_token, mode, client=c, body=GRANT),
-    ),
-    "revoke_token": (
-        "oauth", "POST", "/oauth/revoke",
-        WsgiResponse("{}", content_type="application/json"),
-        lambda c, mode: call(revoke_token, mode, client=c, body=REVOKE),
-    ),
-}  # fmt: skip
-# Written out rather than read from the package: whether a 500 is retried, per operation.
+    operation_id: (
+        FACTS.operations[operation_id].server.name,
+        exchange.request["method"],
+        exchange.request["path"],
+        answer_of(exchange),
+        sender(exchange),
+    )
+    for operation_id in FACTS.operations
+    for exchange in [success_exchange(operation_id)]
+}
+# Whether a 500 is retried, per operation: its retry rule in the spec (x-retry, else by method: a POST is
+# not retried, since the server may have acted; revoke_token's x-retry: idempotent, RFC 7009).
 RETRIED_AFTER_500 = {
-    "create_oauth_token": False,  # POST: the server may have acted (a code is single-use)
-    "request_token": False,  # POST: the same
-    "revoke_token": True,  # POST, but x-retry: idempotent (RFC 7009: revoking twice is harmless)
-    "list_oauth_tokens": True,
-    "get_oauth_token": True,
-    "delete_oauth_token": True,
+    operation_id: 500 in client.RETRY_RULES[operation.retry].statuses
+    for operation_id, operation in FACTS.operations.items()
 }
 
 
@@ -175,7 +166,7 @@ async def test_each_operation_retries_a_500_only_if_its_rule_says_so(
 
 
 def test_each_module_states_the_rule_of_its_method_unless_the_spec_overrides_it() -> None:
-    assert run_generator.IDEMPOTENT_METHODS == client.IDEMPOTENT_METHODS
+    assert spec_reader.IDEMPOTENT_METHODS == client.IDEMPOTENT_METHODS
     for path, item in spec()["paths"].items():
         for method, op in item.items():
             if method == "servers":

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import test_contract
+from contract import test_contract
 
 from helpers import ROOT, Exchange
 

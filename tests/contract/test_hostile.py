@@ -18,26 +18,12 @@ import httpx
 import pytest
 
 from planetscale_oauth import AuthenticatedClient, errors
-from planetscale_oauth.api.oauth import request_token, revoke_token
-from planetscale_oauth.api.oauth_tokens import (
-    create_oauth_token,
-    delete_oauth_token,
-    get_oauth_token,
-    list_oauth_tokens,
-)
 from planetscale_oauth.types import Response
 
-from helpers import ALL_EXCHANGES, MODES, NO_RETRY, ROOT, Exchange, Mode, operations, sensitive_values
+from helpers import ALL_EXCHANGES, EXPECTED, MODES, NO_RETRY, ROOT, Exchange, Mode, operations, sensitive_values
 
 # Each operation's generated functions, written out here rather than read from the package.
-MODULES: dict[str, ModuleType] = {
-    "create_oauth_token": create_oauth_token,
-    "list_oauth_tokens": list_oauth_tokens,
-    "get_oauth_token": get_oauth_token,
-    "delete_oauth_token": delete_oauth_token,
-    "request_token": request_token,
-    "revoke_token": revoke_token,
-}
+MODULES: dict[str, ModuleType] = {operation_id: expected.module for operation_id, expected in EXPECTED.items()}
 # The client of an exchange sent without a service token still holds one: it must not show either.
 UNUSED_SERVICE_TOKEN = ("sto_FAKEunused01", "pscale_tkn_FAKEunused01")
 

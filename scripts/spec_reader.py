@@ -1,0 +1,330 @@
+"""The one reader of openapi.yaml: the facts generation, the docs renderer and the tests all use.
+
+    facts = spec_reader.load(Path("openapi.yaml"))
+    facts.servers, facts.operations, facts.sensitive_keys, facts.oauth, facts.resolve(node)
+
+What the generator's own parser drops or does not know is read here, once, with one set of rules:
+the servers (``x-name``), each operation's server, security, retry rule (``x-retry``), pagination
+(``x-pagination``), deprecation and replacement (``x-replaced-by``), the documented statuses and their
+bodies (``x-oauth-error``), the properties marked ``x-sensitive`` and the departures from PlanetScale's
+published spec (``x-departure``). Values that reach templates are checked here (names must be
+identifiers, URLs absolute); a fact that cannot be honoured raises ``SpecError``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openapi_python_client.strings import PythonIdentifier
+from ruamel.yaml import YAML
+
+# The runtime's source (templates/runtime, importable as `runtime`) decides which error class a status raises.
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+if str(TEMPLATES) not in sys.path:
+    sys.path.insert(0, str(TEMPLATES))
+
+from runtime._exceptions import error_class_for_status  # noqa: E402
+
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# RFC 9110 idempotent methods: the same set as IDEMPOTENT_METHODS in templates/client.py.jinja
+# (tests/pipeline/test_generated.py checks they agree).
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+RETRY_RULES = ("idempotent", "unsafe")
+_IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class SpecError(Exception):
+    """The spec uses an extension this runner reads in a way it cannot honour."""
+
+
+@dataclass(frozen=True)
+class Server:
+    name: str  # x-name: "api" for the first server, e.g. "oauth" for another
+    url: str
+    description: str
+
+    @property
+    def argument(self) -> str:
+        """The client's constructor argument for this server's base URL."""
+        return "base_url" if self.name == "api" else f"{self.name}_base_url"
+
+    @property
+    def env(self) -> str:
+        return "PLANETSCALE_BASE_URL" if self.name == "api" else f"PLANETSCALE_{self.name.upper()}_BASE_URL"
+
+
+@dataclass(frozen=True)
+class Pagination:
+    page: str  # query parameter that selects the page
+    next: str  # response field holding the next page number, null on the last page
+    items: str  # response field holding the page's items
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One documented response of an operation."""
+
+    status: str  # as in the spec: "200", "404", "5XX"
+    model: str | None  # the schema name of its JSON body; None without a body (or an inline one)
+    oauth_error: bool  # the body is an RFC 6749 error (x-oauth-error on its schema)
+    description: str
+
+    @property
+    def success(self) -> bool:
+        return self.status.startswith("2")
+
+    @property
+    def error_class(self) -> str:
+        """The name of the error class the package raises for this status (for an error status)."""
+        if self.oauth_error:
+            return "OAuthError"
+        return str(error_class_for_status(int(self.status.replace("X", "0"))).__name__)
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    method: str
+    path: str
+    server: Server
+    deprecated: bool
+    replaced_by: str | None  # "planetscale_oauth.api.oauth.request_token (POST https://…/oauth/token)"
+    retry: str
+    pagination: Pagination | None
+    function: str  # planetscale_oauth.api.<tag>.<operation>
+    tag: str
+    authenticated: bool  # the operation's security, else the document's, asks for a credential
+    request_media_type: str | None
+    answers: tuple[Answer, ...] = field(default=())
+
+    @property
+    def module(self) -> str:
+        """The generated module of the operation: ``planetscale_oauth.api.<tag>.<operation>``."""
+        return self.function
+
+    @property
+    def success_model(self) -> str | None:
+        """The schema name of the success body, or None for an operation that returns nothing."""
+        return next((answer.model for answer in self.answers if answer.success), None)
+
+    @property
+    def oauth_errors(self) -> bool:
+        return any(answer.oauth_error for answer in self.answers)
+
+
+class SpecFacts:
+    """The facts of one spec; also the ``spec`` global of the templates."""
+
+    def __init__(self, document: dict[str, Any], package: str = "planetscale_oauth") -> None:
+        self.document = document
+        self.package = package
+        top = [self._server(entry, default_name="api") for entry in document.get("servers") or []]
+        if not top or top[0].name != "api":
+            raise SpecError("the first top-level server must exist and be named x-name: api")
+        self.servers: list[Server] = top[:1]
+        self._ops: dict[tuple[str, str], Operation] = {}
+        raw_ops: list[tuple[str, str, dict[str, Any], Server]] = []
+        for path, item in (document.get("paths") or {}).items():
+            path_servers = [self._server(entry) for entry in item.get("servers") or []]
+            for method in METHODS:
+                if method not in item:
+                    continue
+                op = item[method]
+                servers = [self._server(entry) for entry in op.get("servers") or []] or path_servers or top
+                server = self._add_server(servers[0])
+                raw_ops.append((path, method, op, server))
+        functions = {
+            op["operationId"]: f"{package}.api.{self._tag(op)}.{PythonIdentifier(op['operationId'], '')}"
+            for _, _, op, _ in raw_ops
+        }
+        for path, method, op, server in raw_ops:
+            self._ops[(path, method)] = self._operation(path, method, op, server, functions, raw_ops)
+        self.oauth = self._oauth(document)
+        self.sensitive_keys: frozenset[str] = frozenset(
+            name for name, prop in self._properties() if self.resolve(prop).get("x-sensitive") is True
+        )
+        """Every property name marked ``x-sensitive: true``, in any schema: values never shown."""
+        self.departures: dict[str, str] = {
+            f"{schema}.{name}": prop["x-departure"]
+            for schema, name, prop in self._named_properties()
+            if "x-departure" in prop
+        }
+        """``Schema.property`` -> why it departs from PlanetScale's published spec (``x-departure``)."""
+
+    @property
+    def operations(self) -> dict[str, Operation]:
+        """Every operation, by operationId, in the spec's order."""
+        return {op.operation_id: op for op in self._ops.values()}
+
+    def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
+        """Follow a local ``$ref`` (``#/components/...``)."""
+        while isinstance(node, dict) and "$ref" in node:
+            target: Any = self.document
+            for part in node["$ref"].removeprefix("#/").split("/"):
+                target = target[part]
+            node = target
+        return node
+
+    def schema_name(self, node: dict[str, Any] | None) -> str | None:
+        """The component name a schema refers to (``#/components/schemas/<Name>``), else None."""
+        ref = (node or {}).get("$ref")
+        return ref.rsplit("/", 1)[-1] if isinstance(ref, str) and ref.startswith("#/components/schemas/") else None
+
+    def _named_properties(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """(schema name, property name, property) of every component schema's properties."""
+        for schema_name, schema in ((self.document.get("components") or {}).get("schemas") or {}).items():
+            for name, prop in (schema.get("properties") or {}).items():
+                yield schema_name, name, prop
+
+    def _properties(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        for _, name, prop in self._named_properties():
+            yield name, prop
+
+    def _operation_at(self, server: Server, path: str) -> str:
+        """The module (``api.<tag>.<operation>``, relative to the package) of the POST operation at ``path``."""
+        for (op_path, method), op in self._ops.items():
+            if op_path == path and method == "post" and op.server == server:
+                return op.function.removeprefix(self.package + ".")
+        raise SpecError(f"no POST operation at {server.url}{path}, which the oauth2 security scheme names")
+
+    @staticmethod
+    def _tag(op: dict[str, Any]) -> str:
+        tags = op.get("tags") or ["default"]
+        return str(PythonIdentifier(tags[0], "tag"))
+
+    @staticmethod
+    def _server(entry: dict[str, Any], default_name: str | None = None) -> Server:
+        name = entry.get("x-name", default_name)
+        url = entry.get("url", "")
+        if not isinstance(name, str) or not _IDENTIFIER.match(name):
+            raise SpecError(f"server {url!r} needs an x-name that is a lower-case identifier")
+        if not re.match(r"^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/-]*)?$", url):
+            raise SpecError(f"server url {url!r} must be an absolute https URL without variables")
+        return Server(name=name, url=url.rstrip("/"), description=str(entry.get("description", "")))
+
+    def _add_server(self, server: Server) -> Server:
+        for known in self.servers:
+            if known.name == server.name:
+                if known.url != server.url:
+                    raise SpecError(f"server name {server.name!r} is used for {known.url} and {server.url}")
+                return known
+        self.servers.append(server)
+        return server
+
+    def _operation(
+        self,
+        path: str,
+        method: str,
+        op: dict[str, Any],
+        server: Server,
+        functions: dict[str, str],
+        raw_ops: list[tuple[str, str, dict[str, Any], Server]],
+    ) -> Operation:
+        operation_id = op.get("operationId", f"{method} {path}")
+        replaced_by = None
+        if "x-replaced-by" in op:
+            target = op["x-replaced-by"]
+            if not op.get("deprecated"):
+                raise SpecError(f"{operation_id}: x-replaced-by without deprecated: true")
+            found = [(p, m, s) for p, m, o, s in raw_ops if o.get("operationId") == target]
+            if target not in functions or not found:
+                raise SpecError(f"{operation_id}: x-replaced-by names no operation: {target!r}")
+            p, m, s = found[0]
+            replaced_by = f"{functions[target]} ({m.upper()} {s.url}{p})"
+        retry = op.get("x-retry") or ("idempotent" if method.upper() in IDEMPOTENT_METHODS else "unsafe")
+        if retry not in RETRY_RULES:
+            raise SpecError(f"{operation_id}: x-retry must be one of {RETRY_RULES}, not {retry!r}")
+        pagination = None
+        if "x-pagination" in op:
+            raw = op["x-pagination"]
+            try:
+                pagination = Pagination(page=raw["page"], next=raw["next"], items=raw["items"])
+            except (KeyError, TypeError) as exc:
+                raise SpecError(f"{operation_id}: x-pagination needs page, next and items") from exc
+        return Operation(
+            operation_id=operation_id,
+            method=method,
+            path=path,
+            server=server,
+            deprecated=bool(op.get("deprecated", False)),
+            replaced_by=replaced_by,
+            retry=retry,
+            pagination=pagination,
+            function=functions[operation_id],
+            tag=self._tag(op),
+            authenticated=bool(op.get("security", self.document.get("security", []))),
+            request_media_type=next(iter(self.resolve(op.get("requestBody") or {}).get("content") or {}), None),
+            answers=tuple(self._answer(status, answer) for status, answer in (op.get("responses") or {}).items()),
+        )
+
+    def _answer(self, status: Any, node: dict[str, Any]) -> Answer:
+        answer = self.resolve(node)
+        media: dict[str, Any] = next(iter((answer.get("content") or {}).values()), {})
+        model = self.schema_name(media.get("schema"))
+        schema = self.resolve(media.get("schema") or {})
+        return Answer(
+            status=str(status),
+            model=model,
+            oauth_error=schema.get("x-oauth-error") is True,
+            description=str(answer.get("description", "")),
+        )
+
+    def _oauth(self, document: dict[str, Any]) -> dict[str, str]:
+        """The authorization-code flow of the oauth2 security scheme: the browser page's path and server,
+        and the modules of the token and revocation operations (``x-revocationUrl``)."""
+        for scheme in ((document.get("components") or {}).get("securitySchemes") or {}).values():
+            flow = (scheme.get("flows") or {}).get("authorizationCode") if scheme.get("type") == "oauth2" else None
+            if not flow:
+                continue
+            found: dict[str, str] = {}
+            for key, name in (
+                ("authorizationUrl", "authorization"),
+                ("tokenUrl", "token"),
+                ("x-revocationUrl", "revocation"),
+            ):
+                url = flow.get(key, "")
+                server = next((s for s in self.servers if url.startswith(s.url + "/")), None)
+                if server is None:
+                    raise SpecError(f"oauth2 {key} {url!r} is not on any server of the spec")
+                path = url[len(server.url) :]
+                if name == "authorization":  # a page in the browser, not an operation
+                    found.update(
+                        authorizationPath=path,
+                        authorizationServer=server.name,
+                        authorizationArgument=server.argument,
+                        authorizationBase=server.url,
+                    )
+                else:
+                    found[f"{name}Operation"] = self._operation_at(server, path)
+            return found
+        return {}
+
+    def operation(self, path: str, method: str) -> Operation:
+        """The operation at ``path`` (the spec's template) and ``method`` (lower case)."""
+        return self._ops[(path, method)]
+
+
+def load(path: Path, package: str = "planetscale_oauth") -> SpecFacts:
+    """The facts of the spec at ``path``."""
+    return SpecFacts(YAML(typ="safe").load(path.read_bytes()), package)
+
+
+__all__ = [
+    "IDEMPOTENT_METHODS",
+    "METHODS",
+    "RETRY_RULES",
+    "TEMPLATES",
+    "Answer",
+    "Operation",
+    "Pagination",
+    "Server",
+    "SpecError",
+    "SpecFacts",
+    "error_class_for_status",
+    "load",
+]
