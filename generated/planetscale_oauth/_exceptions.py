@@ -263,3 +263,33 @@ def error_class_for_status(status_code: int) -> type[APIStatusError]:
     if 300 <= status_code <= 399:
         return RedirectError
     return UnexpectedStatus
+
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "AuthorizationDeniedError",
+    "BadRequestError",
+    "CredentialsError",
+    "ForbiddenError",
+    "InvalidClientError",
+    "InvalidGrantError",
+    "InvalidRequestError",
+    "InvalidScopeError",
+    "NotFoundError",
+    "OAuthError",
+    "PlanetScaleError",
+    "RateLimitError",
+    "RedirectError",
+    "ResponseValidationError",
+    "ServerError",
+    "StateMismatchError",
+    "UnauthorizedClientError",
+    "UnexpectedStatus",
+    "UnprocessableEntityError",
+    "UnsupportedGrantTypeError",
+    "UnsupportedTokenTypeError",
+    "error_class_for_status",
+]

@@ -11,18 +11,9 @@ from typing import ClassVar
 import httpx
 from attrs import define, field
 
-from ._base_client import (
-    DEFAULT_LIMITS,
-    DEFAULT_TIMEOUT,
-    IDEMPOTENT_METHODS,
-    RETRY_RULES,
-    SERVICE_TOKEN_ENV,
-    SERVICE_TOKEN_ID_ENV,
-    BaseClient,
-    RetryPolicy,
-    RetryRule,
-    TokenAuth,
-)
+from . import _base_client
+from ._base_client import *  # noqa: F403 - the transport policy: RetryPolicy, RETRY_RULES, DEFAULT_TIMEOUT, ...
+from ._base_client import BaseClient, TokenAuth
 from .types import redact
 
 DEFAULT_BASE_URL = "https://api.planetscale.com/v1"
@@ -92,18 +83,11 @@ class AuthenticatedClient(TokenAuth, Client):
 __all__ = [
     "BASE_URL_ENV",
     "DEFAULT_BASE_URL",
-    "DEFAULT_LIMITS",
     "DEFAULT_OAUTH_BASE_URL",
     "DEFAULT_SERVERS",
-    "DEFAULT_TIMEOUT",
-    "IDEMPOTENT_METHODS",
     "OAUTH_BASE_URL_ENV",
-    "RETRY_RULES",
-    "SERVICE_TOKEN_ENV",
-    "SERVICE_TOKEN_ID_ENV",
     "USER_AGENT",
     "AuthenticatedClient",
     "Client",
-    "RetryPolicy",
-    "RetryRule",
 ]
+__all__ += _base_client.__all__

@@ -5,36 +5,10 @@
 from collections.abc import Iterable
 from typing import Any
 
-from . import _operation, _redaction
+from . import _exceptions, _operation, _redaction
 from ._bodies import MAX_BODY_BYTES
-from ._exceptions import (
-    APIConnectionError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    AuthorizationDeniedError,
-    BadRequestError,
-    CredentialsError,
-    ForbiddenError,
-    InvalidClientError,
-    InvalidGrantError,
-    InvalidRequestError,
-    InvalidScopeError,
-    NotFoundError,
-    OAuthError,
-    PlanetScaleError,
-    RateLimitError,
-    RedirectError,
-    ResponseValidationError,
-    ServerError,
-    StateMismatchError,
-    UnauthorizedClientError,
-    UnexpectedStatus,
-    UnprocessableEntityError,
-    UnsupportedGrantTypeError,
-    UnsupportedTokenTypeError,
-    error_class_for_status,
-)
+from ._exceptions import *  # noqa: F403 - the hierarchy (PlanetScaleError and every subclass)
+from ._exceptions import APIStatusError
 from ._readers import invalid, read_json
 from ._redaction import scrubbed
 from .types import Response
@@ -62,38 +36,5 @@ def from_response(response: Response[Any], secrets: Iterable[str] = (), *, oauth
     return _operation.error_from_response(response, secrets, oauth=oauth, sensitive_keys=SENSITIVE_KEYS)
 
 
-__all__ = [
-    "MAX_BODY_BYTES",
-    "SENSITIVE_KEYS",
-    "APIConnectionError",
-    "APIStatusError",
-    "APITimeoutError",
-    "AuthenticationError",
-    "AuthorizationDeniedError",
-    "BadRequestError",
-    "CredentialsError",
-    "ForbiddenError",
-    "InvalidClientError",
-    "InvalidGrantError",
-    "InvalidRequestError",
-    "InvalidScopeError",
-    "NotFoundError",
-    "OAuthError",
-    "PlanetScaleError",
-    "RateLimitError",
-    "RedirectError",
-    "ResponseValidationError",
-    "ServerError",
-    "StateMismatchError",
-    "UnauthorizedClientError",
-    "UnexpectedStatus",
-    "UnprocessableEntityError",
-    "UnsupportedGrantTypeError",
-    "UnsupportedTokenTypeError",
-    "error_class_for_status",
-    "from_response",
-    "invalid",
-    "read_json",
-    "scrubbed",
-    "sensitive_values",
-]
+__all__ = ["MAX_BODY_BYTES", "SENSITIVE_KEYS", "from_response", "invalid", "read_json", "scrubbed", "sensitive_values"]
+__all__ += _exceptions.__all__

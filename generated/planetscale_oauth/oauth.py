@@ -14,16 +14,8 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from . import _oauth
-from ._oauth import (
-    DEFAULT_REFRESH_MARGIN,
-    STATE_BYTES,
-    AuthorizationRequest,
-    OAuthFlow,
-    OnRefresh,
-    Tokens,
-    check_state,
-    read_callback,
-)
+from ._oauth import *  # noqa: F403 - the helpers: Tokens, check_state, read_callback, ...
+from ._oauth import AuthorizationRequest, OAuthFlow
 from .api.oauth.request_token import _OPERATION as _TOKEN
 from .api.oauth.revoke_token import _OPERATION as _REVOCATION
 from .client import AuthenticatedClient, Client
@@ -70,15 +62,5 @@ class TokenSession(_oauth.TokenSession):
         return AuthenticatedClient.from_access_token(self.access_token(), **kwargs)
 
 
-__all__ = [
-    "AUTHORIZE_PATH",
-    "DEFAULT_REFRESH_MARGIN",
-    "STATE_BYTES",
-    "AuthorizationRequest",
-    "OnRefresh",
-    "TokenSession",
-    "Tokens",
-    "authorize_url",
-    "check_state",
-    "read_callback",
-]
+__all__ = ["AUTHORIZE_PATH", "TokenSession", "authorize_url"]
+__all__ += _oauth.__all__

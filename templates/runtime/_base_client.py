@@ -578,8 +578,8 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "IDEMPOTENT_METHODS",
     "RETRY_RULES",
-    "BaseClient",
+    "SERVICE_TOKEN_ENV",
+    "SERVICE_TOKEN_ID_ENV",
     "RetryPolicy",
     "RetryRule",
-    "TokenAuth",
 ]

@@ -376,3 +376,15 @@ class _SessionAuth(httpx.Auth):
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         request.headers["Authorization"] = f"Bearer {await self._session.aaccess_token()}"
         yield request
+
+
+__all__ = [
+    "DEFAULT_REFRESH_MARGIN",
+    "STATE_BYTES",
+    "AuthorizationRequest",
+    "OnRefresh",
+    "TokenResponse",
+    "Tokens",
+    "check_state",
+    "read_callback",
+]
