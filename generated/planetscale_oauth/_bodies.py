@@ -9,7 +9,7 @@ from collections.abc import Collection
 from http import HTTPStatus
 from typing import Any
 
-from ._redaction import redact_json, scrub
+from ._redaction import redact_json, scrub, scrub_json
 
 MAX_BODY_BYTES = 1024 * 1024
 """Bodies larger than this are not parsed: a token response is a few kilobytes."""
@@ -52,20 +52,22 @@ def describe_status(status_code: int) -> str:
 def snippet(content: bytes, secrets: tuple[str, ...] = (), sensitive_keys: Collection[str] = ()) -> str:
     """A short, one-line, secret-free excerpt of a body for an error message (quoted with repr).
 
-    JSON is re-serialised with the values under ``sensitive_keys`` redacted; ``secrets`` (from
-    ``_redaction.known``) are blanked out wherever they appear; the excerpt is cut after scrubbing.
+    JSON is re-serialised with ``secrets`` (from ``_redaction.known``) blanked out of its values and the
+    values under ``sensitive_keys`` redacted; other text has ``secrets`` blanked out. Both are scrubbed
+    whole, before anything is cut, so no cut can leave part of a secret.
     """
     if not content.strip():
         return "(empty body)"
     text: str | None = None
     if len(content) <= MAX_BODY_BYTES:
         try:
-            text = json.dumps(redact_json(json.loads(content), sensitive_keys), ensure_ascii=False)
+            body = redact_json(scrub_json(json.loads(content), secrets), sensitive_keys)
+            text = json.dumps(body, ensure_ascii=False)
         except (ValueError, RecursionError):
             text = None
     if text is None:
-        text = content[: SNIPPET_LENGTH * 4].decode("utf-8", errors="replace")
-    text = scrub(" ".join(text.split()), secrets)
+        text = scrub(content[:MAX_BODY_BYTES].decode("utf-8", errors="replace"), secrets)
+    text = " ".join(scrub(text, secrets).split())
     if len(text) > SNIPPET_LENGTH:
         text = text[:SNIPPET_LENGTH] + "…"
     return repr(text)

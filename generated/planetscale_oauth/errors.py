@@ -5,7 +5,7 @@
 from collections.abc import Iterable
 from typing import Any
 
-from . import _exceptions, _operation, _redaction
+from . import _exceptions, _redaction
 from ._bodies import MAX_BODY_BYTES
 from ._exceptions import *  # noqa: F403 - the hierarchy (PlanetScaleError and every subclass)
 from ._exceptions import APIStatusError
@@ -33,7 +33,9 @@ def sensitive_values(body: Any) -> list[str]:
 
 def from_response(response: Response[Any], secrets: Iterable[str] = (), *, oauth: bool = False) -> APIStatusError:
     """The error for an error response (see ``_operation.error_from_response``), redacting ``SENSITIVE_KEYS``."""
-    return _operation.error_from_response(response, secrets, oauth=oauth, sensitive_keys=SENSITIVE_KEYS)
+    from ._operation import error_from_response
+
+    return error_from_response(response, secrets, oauth=oauth, sensitive_keys=SENSITIVE_KEYS)
 
 
 __all__ = ["MAX_BODY_BYTES", "SENSITIVE_KEYS", "from_response", "invalid", "read_json", "scrubbed", "sensitive_values"]

@@ -18,7 +18,6 @@ from typing import Any, Generic, Literal, TypeVar
 from urllib.parse import quote
 
 import httpx
-from attrs import define, field
 
 from ._base_client import BaseClient
 from ._bodies import describe_status, json_object, snippet, text_at
@@ -41,7 +40,10 @@ Item = TypeVar("Item")
 Page = TypeVar("Page")
 
 
-@define(frozen=True)
+# Operation, Returns and Pagination are plain classes, not attrs ones: every endpoint module builds one of
+# each when it is imported, and an attrs class costs about half a millisecond to create.
+
+
 class Returns:
     """Documented responses: a status, or several (``range(500, 600)`` for ``5XX``), and the model of the body.
 
@@ -49,26 +51,29 @@ class Returns:
     sent, for a body that is not a model.
     """
 
-    status: int | Collection[int]
-    model: Parser[Any] | None = None
-    raw: bool = False
+    __slots__ = ("model", "raw", "status", "statuses")
+
+    def __init__(self, status: int | Collection[int], model: Parser[Any] | None = None, raw: bool = False) -> None:
+        self.status = status
+        self.statuses: Collection[int] = (status,) if isinstance(status, int) else status
+        self.model = model
+        self.raw = raw
 
     def matches(self, status_code: int) -> bool:
-        if isinstance(self.status, int):
-            return status_code == self.status
-        return status_code in self.status
+        return status_code in self.statuses
 
     @property
     def success(self) -> bool:
-        first = self.status if isinstance(self.status, int) else min(self.status)
-        return 200 <= first <= 299
+        return 200 <= min(self.statuses) <= 299
+
+    def __repr__(self) -> str:
+        return f"Returns({self.status!r}, {getattr(self.model, '__name__', None)})"
 
 
 Parameter = str | tuple[str, str]
 """A parameter of an operation: its name, or (its name on the wire, its Python name) when they differ."""
 
 
-@define(frozen=True)
 class Pagination:
     """Where a paginated operation's pages say what comes next: ``x-pagination`` in the spec.
 
@@ -77,10 +82,13 @@ class Pagination:
     pages would not end.
     """
 
-    page: str
-    next: str
-    items: str
-    next_field: str
+    __slots__ = ("items", "next", "next_field", "page")
+
+    def __init__(self, page: str, next: str, items: str, next_field: str) -> None:
+        self.page = page
+        self.next = next
+        self.items = items
+        self.next_field = next_field
 
     def following(self, current: int, page: object) -> int | None:
         """The page after ``current``, or None after the last; refuses a next page that does not advance."""
@@ -95,7 +103,6 @@ class Pagination:
         return int(following)
 
 
-@define(frozen=True)
 class Operation(Generic[Success, Parsed]):
     """What the spec says about one operation, and the request/response pipeline that honours it.
 
@@ -105,22 +112,47 @@ class Operation(Generic[Success, Parsed]):
     and the parameters named in ``path``, ``query``, ``headers`` and ``cookies``.
     """
 
-    method: str
-    route: str
-    responses: tuple[Returns, ...]
-    server: str = "api"
-    authenticated: bool = True
-    retry_rule: str | None = None
-    path: tuple[Parameter, ...] = ()
-    query: tuple[Parameter, ...] = ()
-    headers: tuple[Parameter, ...] = ()
-    cookies: tuple[Parameter, ...] = ()
-    body: Literal["json", "form"] | Callable[[Any], dict[str, Any]] | None = None
-    """How ``body`` is sent: as JSON, as a form, or by a function returning httpx arguments (files, content)."""
-    oauth_errors: bool = False
-    deprecation: str | None = None
-    pages: Pagination | None = None
-    sensitive_keys: Collection[str] = field(default=frozenset(), repr=False)
+    def __init__(
+        self,
+        *,
+        method: str,
+        route: str,
+        responses: tuple[Returns, ...],
+        server: str = "api",
+        authenticated: bool = True,
+        retry_rule: str | None = None,
+        path: tuple[Parameter, ...] = (),
+        query: tuple[Parameter, ...] = (),
+        headers: tuple[Parameter, ...] = (),
+        cookies: tuple[Parameter, ...] = (),
+        body: Literal["json", "form"] | Callable[[Any], dict[str, Any]] | None = None,
+        oauth_errors: bool = False,
+        deprecation: str | None = None,
+        pages: Pagination | None = None,
+        sensitive_keys: Collection[str] = frozenset(),
+    ) -> None:
+        self.method = method
+        self.route = route
+        self.responses = responses
+        self.server = server
+        self.authenticated = authenticated
+        self.retry_rule = retry_rule
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.cookies = cookies
+        self.body = body
+        """How ``body`` is sent: as JSON, as a form, or by a function returning httpx arguments (files, content)."""
+        self.oauth_errors = oauth_errors
+        self.deprecation = deprecation
+        self.pages = pages
+        self.sensitive_keys = sensitive_keys
+        # The documented answer of each single status, and those of ranges (5XX), looked up per response.
+        self._by_status = {status: returns for returns in reversed(responses) for status in returns.statuses}
+        self._success = frozenset(status for status, returns in self._by_status.items() if returns.success)
+
+    def __repr__(self) -> str:
+        return f"Operation({self.method} {self.route} on {self.server})"
 
     # Sending
 
@@ -149,8 +181,11 @@ class Operation(Generic[Success, Parsed]):
                     params[wire] = value
             options["params"] = params
         headers = {wire: _header_value(value) for wire, value in _values(self.headers, args)}
-        if self.cookies:
-            options["cookies"] = {wire: str(value) for wire, value in _values(self.cookies, args)}
+        cookies = "; ".join(f"{wire}={value}" for wire, value in _values(self.cookies, args))
+        if cookies:
+            # A header, not httpx's per-request `cookies=` (deprecated); the client's own cookies still apply
+            # to requests without cookie parameters.
+            headers["Cookie"] = cookies
         body = args.get("body", UNSET)
         if body is not UNSET and body is not None:
             if self.body == "json":
@@ -165,10 +200,10 @@ class Operation(Generic[Success, Parsed]):
             options["headers"] = headers
         return options
 
-    def _warn(self) -> None:
+    def _warn(self, stacklevel: int = 4) -> None:
         if self.deprecation is not None:
             # stacklevel 4: the caller of the generated function (this, the Operation method, the function).
-            warnings.warn(self.deprecation, DeprecationWarning, stacklevel=4)
+            warnings.warn(self.deprecation, DeprecationWarning, stacklevel=stacklevel)
 
     def sync_detailed(self, args: Mapping[str, Any]) -> Response[Parsed]:
         """Send the request; the response with the documented model of its status in ``parsed``."""
@@ -197,6 +232,7 @@ class Operation(Generic[Success, Parsed]):
     def iterate(self, args: Mapping[str, Any]) -> Iterator[Any]:
         """Every item on every page from the ``page`` argument on (1 when unset), fetching each page when reached."""
         pages = self._pages()
+        self._warn(stacklevel=3)  # once, at the loop that iterates: this generator, then its caller
         current: int | None = _first_page(args[pages.page])
         while current is not None:
             page = self._fetch({**args, pages.page: current})
@@ -206,6 +242,7 @@ class Operation(Generic[Success, Parsed]):
     async def aiterate(self, args: Mapping[str, Any]) -> AsyncIterator[Any]:
         """The async twin of ``iterate``."""
         pages = self._pages()
+        self._warn(stacklevel=3)
         current: int | None = _first_page(args[pages.page])
         while current is not None:
             page = await self._afetch({**args, pages.page: current})
@@ -239,33 +276,32 @@ class Operation(Generic[Success, Parsed]):
 
     def _parse(self, client: BaseClient, response: httpx.Response, body: Any) -> Any:
         status_code = response.status_code
-        for returns in self.responses:
-            if not returns.matches(status_code):
-                continue
-            if returns.model is None and not returns.raw:
-                return None
-            try:
-                value = read_json(status_code, response.headers, response.content)
-                return value if returns.model is None else returns.model.from_dict(value)
-            except ResponseValidationError as exc:
-                if not returns.success:
-                    return None  # not the documented error body; the raw content is kept
-                name = getattr(returns.model, "__name__", "JSON value")
-                raise exc.for_response(
-                    f"{status_code} response is not a valid {name}",
-                    status_code=status_code,
+        returns = self._by_status.get(status_code)
+        if returns is None:
+            if client.raise_on_unexpected_status:
+                raise UnexpectedStatus(
+                    status_code,
+                    response.content,
                     headers=response.headers,
-                    content=response.content,
-                ) from None
-        if client.raise_on_unexpected_status:
-            raise UnexpectedStatus(
-                status_code,
-                response.content,
+                    secrets=self._secrets(client, body),
+                    sensitive_keys=self.sensitive_keys,
+                )
+            return None
+        if returns.model is None and not returns.raw:
+            return None
+        try:
+            value = read_json(status_code, response.headers, response.content)
+            return value if returns.model is None else returns.model.from_dict(value)
+        except ResponseValidationError as exc:
+            if status_code not in self._success:
+                return None  # not the documented error body; the raw content is kept
+            name = getattr(returns.model, "__name__", "JSON value")
+            raise exc.for_response(
+                f"{status_code} response is not a valid {name}",
+                status_code=status_code,
                 headers=response.headers,
-                secrets=self._secrets(client, body),
-                sensitive_keys=self.sensitive_keys,
-            )
-        return None
+                content=response.content,
+            ) from None
 
     def _detailed(
         self, client: BaseClient, response: httpx.Response, body: Any
@@ -274,13 +310,13 @@ class Operation(Generic[Success, Parsed]):
         parsed = self._parse(client, response, body)
         if response.is_success:
             # A success body is a model that redacts its own credentials.
-            status = HTTPStatus(response.status_code)
+            status = _http_status(response.status_code)
             return Response(status_code=status, content=response.content, headers=response.headers, parsed=parsed), ()
         # An error body may echo the request's credentials: blanked out of the parsed model and the repr
         # (``content`` keeps the raw bytes).
         secrets = self._secrets(client, body)
         detailed: Response[Parsed] = Response(
-            status_code=HTTPStatus(response.status_code),
+            status_code=_http_status(response.status_code),
             content=response.content,
             headers=response.headers,
             parsed=scrubbed(parsed, secrets),
@@ -290,8 +326,7 @@ class Operation(Generic[Success, Parsed]):
 
     def _result(self, response: Response[Parsed], secrets: tuple[str, ...]) -> Success:
         """The parsed success body, or the typed error for any other status."""
-        status_code = int(response.status_code)
-        if any(returns.success and returns.matches(status_code) for returns in self.responses):
+        if response.status_code in self._success:
             return response.parsed  # type: ignore[return-value]
         raise error_from_response(response, secrets, oauth=self.oauth_errors, sensitive_keys=self.sensitive_keys)
 
@@ -388,3 +423,11 @@ def _header_value(value: Any) -> str:
 
 def _first_page(value: Any) -> int:
     return 1 if value is UNSET or value is None else int(value)
+
+
+def _http_status(status_code: int) -> HTTPStatus:
+    """The status as an ``HTTPStatus``; one without a standard phrase (Cloudflare's 520, nginx's 499) stays an int."""
+    try:
+        return HTTPStatus(status_code)
+    except ValueError:
+        return status_code  # type: ignore[return-value]

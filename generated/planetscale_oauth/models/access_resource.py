@@ -80,10 +80,10 @@ class AccessResource:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
         get = _read_object(src_dict, "").get
         id_raw = get("id", UNSET)
-        id = _read_string(id_raw, "id")
+        id = id_raw if type(id_raw) is str else _read_string(id_raw, "id")
 
         name_raw = get("name", UNSET)
-        name = _read_string(name_raw, "name")
+        name = name_raw if type(name_raw) is str else _read_string(name_raw, "name")
 
         created_at_raw = get("created_at", UNSET)
         created_at = _read_date_time(created_at_raw, "created_at")

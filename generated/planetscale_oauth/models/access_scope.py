@@ -53,10 +53,10 @@ class AccessScope:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
         get = _read_object(src_dict, "").get
         name_raw = get("name", UNSET)
-        name = _read_string(name_raw, "name")
+        name = name_raw if type(name_raw) is str else _read_string(name_raw, "name")
 
         description_raw = get("description", UNSET)
-        description = _read_string(description_raw, "description")
+        description = description_raw if type(description_raw) is str else _read_string(description_raw, "description")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         access_scope = cls(

@@ -75,31 +75,37 @@ class AccessTokenResponse:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
         get = _read_object(src_dict, "").get
         access_token_raw = get("access_token", UNSET)
-        access_token = _read_string(access_token_raw, "access_token")
+        access_token = (
+            access_token_raw if type(access_token_raw) is str else _read_string(access_token_raw, "access_token")
+        )
 
         token_type_raw = get("token_type", UNSET)
-        token_type = _read_string(token_type_raw, "token_type")
+        token_type = token_type_raw if type(token_type_raw) is str else _read_string(token_type_raw, "token_type")
 
         expires_in_raw = get("expires_in", UNSET)
         expires_in: int | Unset
         if expires_in_raw is UNSET:
             expires_in = UNSET
         else:
-            expires_in = _read_integer(expires_in_raw, "expires_in")
+            expires_in = expires_in_raw if type(expires_in_raw) is int else _read_integer(expires_in_raw, "expires_in")
 
         refresh_token_raw = get("refresh_token", UNSET)
         refresh_token: str | Unset
         if refresh_token_raw is UNSET:
             refresh_token = UNSET
         else:
-            refresh_token = _read_string(refresh_token_raw, "refresh_token")
+            refresh_token = (
+                refresh_token_raw
+                if type(refresh_token_raw) is str
+                else _read_string(refresh_token_raw, "refresh_token")
+            )
 
         scope_raw = get("scope", UNSET)
         scope: str | Unset
         if scope_raw is UNSET:
             scope = UNSET
         else:
-            scope = _read_string(scope_raw, "scope")
+            scope = scope_raw if type(scope_raw) is str else _read_string(scope_raw, "scope")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         access_token_response = cls(

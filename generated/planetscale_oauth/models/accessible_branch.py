@@ -71,19 +71,21 @@ class AccessibleBranch:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
         get = _read_object(src_dict, "").get
         name_raw = get("name", UNSET)
-        name = _read_string(name_raw, "name")
+        name = name_raw if type(name_raw) is str else _read_string(name_raw, "name")
 
         id_raw = get("id", UNSET)
-        id = _read_string(id_raw, "id")
+        id = id_raw if type(id_raw) is str else _read_string(id_raw, "id")
 
         database_raw = get("database", UNSET)
-        database = _read_string(database_raw, "database")
+        database = database_raw if type(database_raw) is str else _read_string(database_raw, "database")
 
         organization_raw = get("organization", UNSET)
-        organization = _read_string(organization_raw, "organization")
+        organization = (
+            organization_raw if type(organization_raw) is str else _read_string(organization_raw, "organization")
+        )
 
         url_raw = get("url", UNSET)
-        url = _read_string(url_raw, "url")
+        url = url_raw if type(url_raw) is str else _read_string(url_raw, "url")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         accessible_branch = cls(

@@ -53,10 +53,10 @@ class AccessibleUser:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
         get = _read_object(src_dict, "").get
         name_raw = get("name", UNSET)
-        name = _read_string(name_raw, "name")
+        name = name_raw if type(name_raw) is str else _read_string(name_raw, "name")
 
         id_raw = get("id", UNSET)
-        id = _read_string(id_raw, "id")
+        id = id_raw if type(id_raw) is str else _read_string(id_raw, "id")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         accessible_user = cls(

@@ -64,16 +64,20 @@ class AuthorizationCodeGrant:
         grant_type: Literal["authorization_code"] = _read_const(grant_type_raw, "grant_type", "authorization_code")
 
         client_id_raw = get("client_id", UNSET)
-        client_id = _read_string(client_id_raw, "client_id")
+        client_id = client_id_raw if type(client_id_raw) is str else _read_string(client_id_raw, "client_id")
 
         client_secret_raw = get("client_secret", UNSET)
-        client_secret = _read_string(client_secret_raw, "client_secret")
+        client_secret = (
+            client_secret_raw if type(client_secret_raw) is str else _read_string(client_secret_raw, "client_secret")
+        )
 
         code_raw = get("code", UNSET)
-        code = _read_string(code_raw, "code")
+        code = code_raw if type(code_raw) is str else _read_string(code_raw, "code")
 
         redirect_uri_raw = get("redirect_uri", UNSET)
-        redirect_uri = _read_string(redirect_uri_raw, "redirect_uri")
+        redirect_uri = (
+            redirect_uri_raw if type(redirect_uri_raw) is str else _read_string(redirect_uri_raw, "redirect_uri")
+        )
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         authorization_code_grant = cls(

@@ -53,10 +53,10 @@ class Error:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
         get = _read_object(src_dict, "").get
         code_raw = get("code", UNSET)
-        code = _read_string(code_raw, "code")
+        code = code_raw if type(code_raw) is str else _read_string(code_raw, "code")
 
         message_raw = get("message", UNSET)
-        message = _read_string(message_raw, "message")
+        message = message_raw if type(message_raw) is str else _read_string(message_raw, "message")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         error = cls(

@@ -62,21 +62,25 @@ class OAuthErrorResponse:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
         get = _read_object(src_dict, "").get
         error_raw = get("error", UNSET)
-        error = _read_string(error_raw, "error")
+        error = error_raw if type(error_raw) is str else _read_string(error_raw, "error")
 
         error_description_raw = get("error_description", UNSET)
         error_description: str | Unset
         if error_description_raw is UNSET:
             error_description = UNSET
         else:
-            error_description = _read_string(error_description_raw, "error_description")
+            error_description = (
+                error_description_raw
+                if type(error_description_raw) is str
+                else _read_string(error_description_raw, "error_description")
+            )
 
         error_uri_raw = get("error_uri", UNSET)
         error_uri: str | Unset
         if error_uri_raw is UNSET:
             error_uri = UNSET
         else:
-            error_uri = _read_string(error_uri_raw, "error_uri")
+            error_uri = error_uri_raw if type(error_uri_raw) is str else _read_string(error_uri_raw, "error_uri")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         oauth_error_response = cls(

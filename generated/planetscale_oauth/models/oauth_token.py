@@ -154,26 +154,28 @@ class OAuthToken:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
         get = _read_object(src_dict, "").get
         id_raw = get("id", UNSET)
-        id = _read_string(id_raw, "id")
+        id = id_raw if type(id_raw) is str else _read_string(id_raw, "id")
 
         name_raw = get("name", UNSET)
-        name = None if name_raw is None else _read_string(name_raw, "name")
+        name = name_raw if name_raw is None or type(name_raw) is str else _read_string(name_raw, "name")
 
         display_name_raw = get("display_name", UNSET)
-        display_name = _read_string(display_name_raw, "display_name")
+        display_name = (
+            display_name_raw if type(display_name_raw) is str else _read_string(display_name_raw, "display_name")
+        )
 
         token_raw = get("token", UNSET)
-        token = None if token_raw is None else _read_string(token_raw, "token")
+        token = token_raw if token_raw is None or type(token_raw) is str else _read_string(token_raw, "token")
 
         plain_text_refresh_token_raw = get("plain_text_refresh_token", UNSET)
         plain_text_refresh_token = (
-            None
-            if plain_text_refresh_token_raw is None
+            plain_text_refresh_token_raw
+            if plain_text_refresh_token_raw is None or type(plain_text_refresh_token_raw) is str
             else _read_string(plain_text_refresh_token_raw, "plain_text_refresh_token")
         )
 
         avatar_url_raw = get("avatar_url", UNSET)
-        avatar_url = _read_string(avatar_url_raw, "avatar_url")
+        avatar_url = avatar_url_raw if type(avatar_url_raw) is str else _read_string(avatar_url_raw, "avatar_url")
 
         created_at_raw = get("created_at", UNSET)
         created_at = _read_date_time(created_at_raw, "created_at")
@@ -188,15 +190,25 @@ class OAuthToken:
         last_used_at = None if last_used_at_raw is None else _read_date_time(last_used_at_raw, "last_used_at")
 
         actor_id_raw = get("actor_id", UNSET)
-        actor_id = None if actor_id_raw is None else _read_string(actor_id_raw, "actor_id")
+        actor_id = (
+            actor_id_raw
+            if actor_id_raw is None or type(actor_id_raw) is str
+            else _read_string(actor_id_raw, "actor_id")
+        )
 
         actor_display_name_raw = get("actor_display_name", UNSET)
         actor_display_name = (
-            None if actor_display_name_raw is None else _read_string(actor_display_name_raw, "actor_display_name")
+            actor_display_name_raw
+            if actor_display_name_raw is None or type(actor_display_name_raw) is str
+            else _read_string(actor_display_name_raw, "actor_display_name")
         )
 
         actor_type_raw = get("actor_type", UNSET)
-        actor_type = None if actor_type_raw is None else _read_string(actor_type_raw, "actor_type")
+        actor_type = (
+            actor_type_raw
+            if actor_type_raw is None or type(actor_type_raw) is str
+            else _read_string(actor_type_raw, "actor_type")
+        )
 
         service_token_accesses_raw = get("service_token_accesses", UNSET)
         service_token_accesses = _read_model_array(

@@ -86,19 +86,37 @@ class OAuthTokenPage:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
         get = _read_object(src_dict, "").get
         current_page_raw = get("current_page", UNSET)
-        current_page = _read_integer(current_page_raw, "current_page")
+        current_page = (
+            current_page_raw if type(current_page_raw) is int else _read_integer(current_page_raw, "current_page")
+        )
 
         next_page_raw = get("next_page", UNSET)
-        next_page = None if next_page_raw is None else _read_integer(next_page_raw, "next_page")
+        next_page = (
+            next_page_raw
+            if next_page_raw is None or type(next_page_raw) is int
+            else _read_integer(next_page_raw, "next_page")
+        )
 
         next_page_url_raw = get("next_page_url", UNSET)
-        next_page_url = None if next_page_url_raw is None else _read_string(next_page_url_raw, "next_page_url")
+        next_page_url = (
+            next_page_url_raw
+            if next_page_url_raw is None or type(next_page_url_raw) is str
+            else _read_string(next_page_url_raw, "next_page_url")
+        )
 
         prev_page_raw = get("prev_page", UNSET)
-        prev_page = None if prev_page_raw is None else _read_integer(prev_page_raw, "prev_page")
+        prev_page = (
+            prev_page_raw
+            if prev_page_raw is None or type(prev_page_raw) is int
+            else _read_integer(prev_page_raw, "prev_page")
+        )
 
         prev_page_url_raw = get("prev_page_url", UNSET)
-        prev_page_url = None if prev_page_url_raw is None else _read_string(prev_page_url_raw, "prev_page_url")
+        prev_page_url = (
+            prev_page_url_raw
+            if prev_page_url_raw is None or type(prev_page_url_raw) is str
+            else _read_string(prev_page_url_raw, "prev_page_url")
+        )
 
         data_raw = get("data", UNSET)
         data = _read_model_array(data_raw, "data", OAuthToken)

@@ -59,13 +59,17 @@ class RefreshTokenGrant:
         grant_type: Literal["refresh_token"] = _read_const(grant_type_raw, "grant_type", "refresh_token")
 
         client_id_raw = get("client_id", UNSET)
-        client_id = _read_string(client_id_raw, "client_id")
+        client_id = client_id_raw if type(client_id_raw) is str else _read_string(client_id_raw, "client_id")
 
         client_secret_raw = get("client_secret", UNSET)
-        client_secret = _read_string(client_secret_raw, "client_secret")
+        client_secret = (
+            client_secret_raw if type(client_secret_raw) is str else _read_string(client_secret_raw, "client_secret")
+        )
 
         refresh_token_raw = get("refresh_token", UNSET)
-        refresh_token = _read_string(refresh_token_raw, "refresh_token")
+        refresh_token = (
+            refresh_token_raw if type(refresh_token_raw) is str else _read_string(refresh_token_raw, "refresh_token")
+        )
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         refresh_token_grant = cls(

@@ -50,13 +50,15 @@ class RevokeTokenRequest:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
         get = _read_object(src_dict, "").get
         token_raw = get("token", UNSET)
-        token = _read_string(token_raw, "token")
+        token = token_raw if type(token_raw) is str else _read_string(token_raw, "token")
 
         client_id_raw = get("client_id", UNSET)
-        client_id = _read_string(client_id_raw, "client_id")
+        client_id = client_id_raw if type(client_id_raw) is str else _read_string(client_id_raw, "client_id")
 
         client_secret_raw = get("client_secret", UNSET)
-        client_secret = _read_string(client_secret_raw, "client_secret")
+        client_secret = (
+            client_secret_raw if type(client_secret_raw) is str else _read_string(client_secret_raw, "client_secret")
+        )
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         revoke_token_request = cls(

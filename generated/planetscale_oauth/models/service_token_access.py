@@ -84,22 +84,26 @@ class ServiceTokenAccess:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
         get = _read_object(src_dict, "").get
         id_raw = get("id", UNSET)
-        id = _read_string(id_raw, "id")
+        id = id_raw if type(id_raw) is str else _read_string(id_raw, "id")
 
         access_raw = get("access", UNSET)
-        access = _read_string(access_raw, "access")
+        access = access_raw if type(access_raw) is str else _read_string(access_raw, "access")
 
         description_raw = get("description", UNSET)
-        description = _read_string(description_raw, "description")
+        description = description_raw if type(description_raw) is str else _read_string(description_raw, "description")
 
         resource_name_raw = get("resource_name", UNSET)
-        resource_name = _read_string(resource_name_raw, "resource_name")
+        resource_name = (
+            resource_name_raw if type(resource_name_raw) is str else _read_string(resource_name_raw, "resource_name")
+        )
 
         resource_id_raw = get("resource_id", UNSET)
-        resource_id = _read_string(resource_id_raw, "resource_id")
+        resource_id = resource_id_raw if type(resource_id_raw) is str else _read_string(resource_id_raw, "resource_id")
 
         resource_type_raw = get("resource_type", UNSET)
-        resource_type = _read_string(resource_type_raw, "resource_type")
+        resource_type = (
+            resource_type_raw if type(resource_type_raw) is str else _read_string(resource_type_raw, "resource_type")
+        )
 
         resource_raw = get("resource", UNSET)
         resource = _read_model(resource_raw, "resource", AccessResource)
