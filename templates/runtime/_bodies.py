@@ -65,6 +65,9 @@ def snippet(content: bytes, secrets: tuple[str, ...] = (), sensitive_keys: Colle
             text = None
     if text is None:
         text = scrub(content[:MAX_BODY_BYTES].decode("utf-8", errors="replace"), secrets)
+        if len(content) > MAX_BODY_BYTES and secrets:
+            # The window may have cut a secret: what could be the start of one is dropped.
+            text = text[: len(text) - (max(map(len, secrets)) - 1)]
     text = " ".join(scrub(text, secrets).split())
     if len(text) > SNIPPET_LENGTH:
         text = text[:SNIPPET_LENGTH] + "…"

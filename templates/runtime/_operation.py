@@ -160,7 +160,9 @@ class Operation(Generic[Success, Parsed]):
         """The keyword arguments of ``client.request`` for one call."""
         url = self.route
         if self.path:
-            url = url.format_map({wire: quote(str(value), safe="") for wire, value in _values(self.path, args)})
+            url = url.format_map(
+                {wire: quote(str(_query_value(value)), safe="") for wire, value in _values(self.path, args)}
+            )
         options: dict[str, Any] = {
             "method": self.method,
             "url": url,
