@@ -5,7 +5,7 @@
 from .client import AuthenticatedClient, Client
 from .errors import PlanetScaleError
 
-__version__ = "0.2.0"
+__version__ = "0.2.1"
 
 __all__ = (
     "AuthenticatedClient",

@@ -36,8 +36,6 @@ from .types import UNSET, Response, Unset
 
 Success = TypeVar("Success")
 Parsed = TypeVar("Parsed")
-Item = TypeVar("Item")
-Page = TypeVar("Page")
 
 
 # Operation, Returns and Pagination are plain classes, not attrs ones: every endpoint module builds one of
