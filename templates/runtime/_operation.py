@@ -146,6 +146,7 @@ class Operation(Generic[Success, Parsed]):
         self.pages = pages
         self.sensitive_keys = sensitive_keys
         # The documented answer of each single status, and those of ranges (5XX), looked up per response.
+        self._path = tuple(_pairs(path))
         self._by_status = {status: returns for returns in reversed(responses) for status in returns.statuses}
         self._success = frozenset(status for status, returns in self._by_status.items() if returns.success)
 
@@ -154,23 +155,16 @@ class Operation(Generic[Success, Parsed]):
 
     # Sending
 
+    def _url(self, args: Mapping[str, Any]) -> str:
+        """The path of one call: the route with each path value percent-encoded whole."""
+        if not self._path:
+            return self.route
+        return self.route.format_map({wire: _path_text(args.get(name)) for wire, name in self._path})
+
     def _options(self, args: Mapping[str, Any]) -> dict[str, Any]:
-        """The keyword arguments of ``client.request`` for one call."""
-        url = self.route
-        if self.path:
-            url = url.format_map(
-                {wire: quote(str(_query_value(value)), safe="") for wire, value in _values(self.path, args)}
-            )
-        options: dict[str, Any] = {
-            "method": self.method,
-            "url": url,
-            "route": self.route,
-            "server": self.server,
-            "authenticated": self.authenticated,
-            "retry_rule": self.retry_rule,
-            "timeout": args.get("timeout"),
-            "max_retries": args.get("max_retries"),
-        }
+        """The keyword arguments of ``client.request`` for one call besides the operation's own: the query,
+        headers and body."""
+        options: dict[str, Any] = {}
         if self.query:
             params: dict[str, Any] = {}
             for wire, value in _values(self.query, args):
@@ -180,12 +174,13 @@ class Operation(Generic[Success, Parsed]):
                 else:
                     params[wire] = value
             options["params"] = params
-        headers = {wire: _header_value(value) for wire, value in _values(self.headers, args)}
-        cookies = "; ".join(f"{wire}={value}" for wire, value in _values(self.cookies, args))
-        if cookies:
-            # A header, not httpx's per-request `cookies=` (deprecated); the client's own cookies still apply
-            # to requests without cookie parameters.
-            headers["Cookie"] = cookies
+        headers = {wire: _header_value(value) for wire, value in _values(self.headers, args)} if self.headers else {}
+        if self.cookies:
+            cookies = "; ".join(f"{wire}={value}" for wire, value in _values(self.cookies, args))
+            if cookies:
+                # A header, not httpx's per-request `cookies=` (deprecated); the client's own cookies still
+                # apply to requests without cookie parameters.
+                headers["Cookie"] = cookies
         body = args.get("body", UNSET)
         if body is not UNSET and body is not None:
             if self.body == "json":
@@ -200,6 +195,32 @@ class Operation(Generic[Success, Parsed]):
             options["headers"] = headers
         return options
 
+    def _send(self, client: BaseClient, args: Mapping[str, Any]) -> httpx.Response:
+        return client.request(
+            method=self.method,
+            url=self._url(args),
+            route=self.route,
+            server=self.server,
+            authenticated=self.authenticated,
+            retry_rule=self.retry_rule,
+            timeout=args.get("timeout"),
+            max_retries=args.get("max_retries"),
+            **self._options(args),
+        )
+
+    async def _asend(self, client: BaseClient, args: Mapping[str, Any]) -> httpx.Response:
+        return await client.arequest(
+            method=self.method,
+            url=self._url(args),
+            route=self.route,
+            server=self.server,
+            authenticated=self.authenticated,
+            retry_rule=self.retry_rule,
+            timeout=args.get("timeout"),
+            max_retries=args.get("max_retries"),
+            **self._options(args),
+        )
+
     def _warn(self, stacklevel: int = 4) -> None:
         if self.deprecation is not None:
             # stacklevel 4: the caller of the generated function (this, the Operation method, the function).
@@ -209,7 +230,7 @@ class Operation(Generic[Success, Parsed]):
         """Send the request; the response with the documented model of its status in ``parsed``."""
         self._warn()
         client: BaseClient = args["client"]
-        response = client.request(**self._options(args))
+        response = self._send(client, args)
         return self._detailed(client, response, args.get("body"))[0]
 
     def sync(self, args: Mapping[str, Any]) -> Success:
@@ -221,7 +242,7 @@ class Operation(Generic[Success, Parsed]):
         """The async twin of ``sync_detailed``."""
         self._warn()
         client: BaseClient = args["client"]
-        response = await client.arequest(**self._options(args))
+        response = await self._asend(client, args)
         return self._detailed(client, response, args.get("body"))[0]
 
     async def asyncio(self, args: Mapping[str, Any]) -> Success:
@@ -257,12 +278,12 @@ class Operation(Generic[Success, Parsed]):
 
     def _fetch(self, args: Mapping[str, Any]) -> Success:
         client: BaseClient = args["client"]
-        response = client.request(**self._options(args))
+        response = self._send(client, args)
         return self._result(*self._detailed(client, response, args.get("body")))
 
     async def _afetch(self, args: Mapping[str, Any]) -> Success:
         client: BaseClient = args["client"]
-        response = await client.arequest(**self._options(args))
+        response = await self._asend(client, args)
         return self._result(*self._detailed(client, response, args.get("body")))
 
     # Reading the answer
@@ -394,13 +415,23 @@ def _oauth_error(
     return error
 
 
+def _pairs(parameters: tuple[Parameter, ...]) -> Iterator[tuple[str, str]]:
+    """(name on the wire, Python name) of each parameter."""
+    for parameter in parameters:
+        yield (parameter, parameter) if isinstance(parameter, str) else parameter
+
+
 def _values(parameters: tuple[Parameter, ...], args: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
     """(name on the wire, value) of each parameter the caller gave: UNSET and None are not sent."""
-    for parameter in parameters:
-        wire, name = (parameter, parameter) if isinstance(parameter, str) else parameter
+    for wire, name in _pairs(parameters):
         value = args.get(name, UNSET)
         if value is not UNSET and value is not None:
             yield wire, value
+
+
+def _path_text(value: Any) -> str:
+    """A path value, percent-encoded whole (a ``/`` in it cannot reach another path)."""
+    return quote(value if type(value) is str else str(_query_value(value)), safe="")
 
 
 def _query_value(value: Any) -> Any:
@@ -425,9 +456,9 @@ def _first_page(value: Any) -> int:
     return 1 if value is UNSET or value is None else int(value)
 
 
+_HTTP_STATUSES: dict[int, int] = {status.value: status for status in HTTPStatus}
+
+
 def _http_status(status_code: int) -> HTTPStatus:
     """The status as an ``HTTPStatus``; one without a standard phrase (Cloudflare's 520, nginx's 499) stays an int."""
-    try:
-        return HTTPStatus(status_code)
-    except ValueError:
-        return status_code  # type: ignore[return-value]
+    return _HTTP_STATUSES.get(status_code, status_code)  # type: ignore[return-value] # an int where not standard
