@@ -57,9 +57,9 @@ def read_json(status_code: int, headers: Mapping[str, str], content: bytes) -> A
     content_type = headers.get("content-type", "")
     if len(content) > MAX_BODY_BYTES:
         problem = f"body of {len(content)} bytes is over the {MAX_BODY_BYTES}-byte limit"
-    elif not content.strip():
+    elif not content or content.isspace():
         problem = "empty body, expected a JSON object"
-    elif content_type and not is_json(content_type):
+    elif content_type and content_type != "application/json" and not is_json(content_type):
         media_type = content_type.split(";")[0].strip()
         problem = f"expected an application/json body, got {media_type} ({len(content)} bytes)"
     else:
