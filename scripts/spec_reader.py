@@ -23,18 +23,19 @@ from typing import Any
 from openapi_python_client.strings import PythonIdentifier
 from ruamel.yaml import YAML
 
-# The runtime's source (templates/runtime, importable as `runtime`) decides which error class a status raises.
+# The runtime's source (templates/runtime, importable as `runtime`) decides which error class a status raises,
+# which retry rules exist and which methods are idempotent: the reader checks the spec against it.
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 if str(TEMPLATES) not in sys.path:
     sys.path.insert(0, str(TEMPLATES))
 
+from runtime._base_client import IDEMPOTENT_METHODS  # noqa: E402
+from runtime._base_client import RETRY_RULES as _RUNTIME_RETRY_RULES  # noqa: E402
 from runtime._exceptions import error_class_for_status  # noqa: E402
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-# RFC 9110 idempotent methods: the same set as IDEMPOTENT_METHODS in templates/client.py.jinja
-# (tests/pipeline/test_generated.py checks they agree).
-IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
-RETRY_RULES = ("idempotent", "unsafe")
+RETRY_RULES = tuple(sorted(_RUNTIME_RETRY_RULES))
+"""The values ``x-retry`` may take: the names of the runtime's ``RETRY_RULES``."""
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
