@@ -40,3 +40,7 @@ def from_response(response: Response[Any], secrets: Iterable[str] = (), *, oauth
 
 __all__ = ["MAX_BODY_BYTES", "SENSITIVE_KEYS", "from_response", "invalid", "read_json", "scrubbed", "sensitive_values"]
 __all__ += _exceptions.__all__
+
+# Tracebacks and reprs name each error by this module, the one it is imported from.
+for _name in _exceptions.__all__:
+    getattr(_exceptions, _name).__module__ = __name__

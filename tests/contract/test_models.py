@@ -152,7 +152,7 @@ def test_nullable_secret_shows_none_rather_than_redacted() -> None:
 def test_unknown_fields_are_kept_at_every_depth() -> None:
     exchange = next(exchange for exchange in EXCHANGES if exchange.name == "token_unknown_fields")
     token = OAuthToken.from_dict(exchange.response["json"])
-    assert token["scopes"] == ["read_branch", "read_organization"]
+    assert token["granted_scopes"] == ["read_branch", "read_organization"]
     assert token.service_token_accesses[0]["inherited"] is False
     assert token.service_token_accesses[0].resource["region"] == {"slug": "eu-west", "display_name": "EU West"}
     assert "workflow" in token.oauth_accesses_by_resource
