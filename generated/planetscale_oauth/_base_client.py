@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 import httpx
 from attrs import define, evolve, field
 
-from ._exceptions import APIConnectionError, APITimeoutError, CredentialsError, RedirectError
+from ._exceptions import APIConnectionError, APITimeoutError, CredentialsError, ResponseValidationError
 
 if TYPE_CHECKING:
     import asyncio
@@ -136,7 +136,12 @@ def _transport_error(exc: httpx.TransportError, method: str, route: str, attempt
     tried = f"after {attempts} attempt{'s' if attempts != 1 else ''}"
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"{method} {route} timed out ({type(exc).__name__}) {tried}")
-    return APIConnectionError(f"{method} {route} failed ({type(exc).__name__}: {exc}) {tried}")
+    if isinstance(exc, httpx.ConnectError):
+        # The socket's own words ("Connection refused", a DNS failure): nothing the server sent.
+        return APIConnectionError(f"{method} {route} failed ({type(exc).__name__}: {exc}) {tried}")
+    # Other failures can quote what went over the wire (a malformed header line, a Location, a header value
+    # of the request): only their kind is shown; the httpx exception stays the __cause__.
+    return APIConnectionError(f"{method} {route} failed ({type(exc).__name__}) {tried}")
 
 
 def require_text(name: str, value: str) -> None:
@@ -150,8 +155,10 @@ def _names(mapping: dict[str, Any]) -> str:
 
 
 # Redirects are followed by httpx itself (its redirect requests, header rules and `max_redirects` hop limit);
-# the policy on top is one event hook: a redirect that leaves the origin of the request's server is not
-# followed, so no request, and no credential, goes to another host.
+# the policy on top is a pair of event hooks. The response hook remembers each redirect; the request hook,
+# which httpx runs for every hop with the URL it is about to send to, stops a hop that would leave the
+# origin of the request's server, so no request, and no credential, goes to another host. Either stop
+# hands back the last redirect, which the operation turns into `errors.RedirectError`.
 _REDIRECTS = "planetscale_oauth.redirects"
 
 
@@ -165,7 +172,9 @@ class _Redirects:
         self.last: httpx.Response | None = None
 
 
-class _LeftOrigin(Exception):
+class _Stopped(Exception):
+    """A signal between a hook and request(), never seen by callers: the hop is not sent."""
+
     def __init__(self, response: httpx.Response) -> None:
         self.response = response
 
@@ -174,45 +183,38 @@ def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
     return (url.scheme, url.host, url.port)
 
 
-def _leaves_origin(response: httpx.Response) -> _Redirects | None:
-    """The request's redirect state when ``response`` redirects to another origin, else None."""
+def _remember_redirect(response: httpx.Response) -> None:
     state = response.request.extensions.get(_REDIRECTS)
-    if not isinstance(state, _Redirects) or not response.has_redirect_location:
-        return None
-    state.last = response
-    target = response.request.url.join(response.headers["location"])
-    return state if _origin(target) != state.origin else None
+    if isinstance(state, _Redirects) and response.is_redirect:
+        state.last = response
 
 
-def _stay_on_origin(response: httpx.Response) -> None:
-    if _leaves_origin(response) is not None:
-        response.read()
-        raise _LeftOrigin(response)
+async def _aremember_redirect(response: httpx.Response) -> None:
+    _remember_redirect(response)
 
 
-async def _astay_on_origin(response: httpx.Response) -> None:
-    if _leaves_origin(response) is not None:
-        await response.aread()
-        raise _LeftOrigin(response)
+def _stay_on_origin(request: httpx.Request) -> None:
+    state = request.extensions.get(_REDIRECTS)
+    if isinstance(state, _Redirects) and state.last is not None and _origin(request.url) != state.origin:
+        raise _Stopped(state.last)  # httpx read the redirect's body before building this hop
 
 
-def _add_hook(hooks: Mapping[str, list[Callable[..., Any]]], hook: Callable[..., Any]) -> None:
-    if hook not in hooks["response"]:
-        hooks["response"].append(hook)
+async def _astay_on_origin(request: httpx.Request) -> None:
+    _stay_on_origin(request)
 
 
-def _too_many_redirects(state: _Redirects, method: str, route: str, limit: int) -> RedirectError:
-    last = state.last
-    assert last is not None  # the hook saw every redirect httpx followed
-    location = last.headers.get("location", "").split("?")[0]
-    error = RedirectError(
-        f"{method} {route}: more than {limit} redirects (the last to {location}); not followed further",
-        status_code=last.status_code,
-        headers=last.headers,
-        content=last.content,
-    )
-    error.location = location
-    return error
+def _add_hooks(hooks: Mapping[str, list[Callable[..., Any]]], *, asynchronous: bool) -> None:
+    for kind, hook in (
+        ("request", _astay_on_origin if asynchronous else _stay_on_origin),
+        ("response", _aremember_redirect if asynchronous else _remember_redirect),
+    ):
+        if hook not in hooks[kind]:
+            hooks[kind].append(hook)
+
+
+def _bad_answer(exc: Exception, method: str, route: str) -> ResponseValidationError:
+    # httpx's own words can quote the server's bytes (a Location, a header): only the kind is shown.
+    return ResponseValidationError(f"{method} {route}: the response could not be read ({type(exc).__name__})")
 
 
 @define
@@ -324,7 +326,7 @@ class BaseClient:
         """Use this ``httpx.Client``; it then owns headers and timeouts (its headers go to every server).
 
         Base URLs and the credential still come from this client, per request."""
-        _add_hook(client.event_hooks, _stay_on_origin)
+        _add_hooks(client.event_hooks, asynchronous=False)
         self._client = client
         return self
 
@@ -332,14 +334,14 @@ class BaseClient:
         """The underlying ``httpx.Client`` (one connection pool), built on first use."""
         if self._client is None:
             self._client = httpx.Client(**self._httpx_kwargs())
-            _add_hook(self._client.event_hooks, _stay_on_origin)
+            _add_hooks(self._client.event_hooks, asynchronous=False)
         return self._client
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Use this ``httpx.AsyncClient``; it then owns headers and timeouts (its headers go to every server).
 
         Base URLs and the credential still come from this client, per request."""
-        _add_hook(async_client.event_hooks, _astay_on_origin)
+        _add_hooks(async_client.event_hooks, asynchronous=True)
         self._async_client = async_client
         return self
 
@@ -347,7 +349,7 @@ class BaseClient:
         """The underlying ``httpx.AsyncClient`` (one connection pool), built on first use."""
         if self._async_client is None:
             self._async_client = httpx.AsyncClient(**self._httpx_kwargs())
-            _add_hook(self._async_client.event_hooks, _astay_on_origin)
+            _add_hooks(self._async_client.event_hooks, asynchronous=True)
         return self._async_client
 
     def _prepare(
@@ -429,11 +431,13 @@ class BaseClient:
             started = time.perf_counter()
             try:
                 response = client.request(method, full_url, **options)
-            except _LeftOrigin as left:
-                response = left.response
+            except _Stopped as stopped:
+                response = stopped.response  # a redirect elsewhere: not followed
             except httpx.TooManyRedirects:
-                assert state is not None
-                raise _too_many_redirects(state, method, route, client.max_redirects) from None
+                assert state is not None and state.last is not None  # the hook saw every redirect
+                response = state.last  # a redirect loop: the last redirect, not followed
+            except (httpx.DecodingError, httpx.InvalidURL) as exc:
+                raise _bad_answer(exc, method, route) from None
             except httpx.TransportError as exc:
                 wait = self._retry_delay(rule, retries, attempt, None, exc)
                 self._log_attempt(method, route, attempt, started, type(exc).__name__, wait)
@@ -482,11 +486,13 @@ class BaseClient:
             try:
                 async with gate:
                     response = await client.request(method, full_url, **options)
-            except _LeftOrigin as left:
-                response = left.response
+            except _Stopped as stopped:
+                response = stopped.response  # a redirect elsewhere: not followed
             except httpx.TooManyRedirects:
-                assert state is not None
-                raise _too_many_redirects(state, method, route, client.max_redirects) from None
+                assert state is not None and state.last is not None  # the hook saw every redirect
+                response = state.last  # a redirect loop: the last redirect, not followed
+            except (httpx.DecodingError, httpx.InvalidURL) as exc:
+                raise _bad_answer(exc, method, route) from None
             except httpx.TransportError as exc:
                 wait = self._retry_delay(rule, retries, attempt, None, exc)
                 self._log_attempt(method, route, attempt, started, type(exc).__name__, wait)

@@ -150,7 +150,7 @@ class Operation(Generic[Success, Parsed]):
         # The documented answer of each single status, and those of ranges (5XX), looked up per response.
         self._path = tuple(_pairs(path))
         self._by_status = {status: returns for returns in reversed(responses) for status in returns.statuses}
-        self._success = frozenset(status for status, returns in self._by_status.items() if returns.success)
+        self._success = frozenset(status for status in self._by_status if 200 <= status <= 299)
 
     def __repr__(self) -> str:
         return f"Operation({self.method} {self.route} on {self.server})"
@@ -331,8 +331,8 @@ class Operation(Generic[Success, Parsed]):
     ) -> tuple[Response[Parsed], tuple[str, ...]]:
         """The response with its parsed body, and (for an error status) the secrets to blank out of it."""
         parsed = self._parse(client, response, body)
-        if response.is_success:
-            # A success body is a model that redacts its own credentials.
+        if response.status_code in self._success:
+            # A documented success body is a model that redacts its own credentials.
             status = _http_status(response.status_code)
             return Response(status_code=status, content=response.content, headers=response.headers, parsed=parsed), ()
         # An error body may echo the request's credentials: blanked out of the parsed model and the repr
@@ -375,10 +375,12 @@ def error_from_response(
             status_code, response.content, headers=response.headers, secrets=hidden, sensitive_keys=sensitive_keys
         )
     if cls is RedirectError:
-        location = scrub(response.headers.get("location", "").split("?")[0], hidden) or "(no Location header)"
+        target = response.headers.get("location", "").split("#")[0].split("?")[0]
+        location = scrub(target, hidden) or "(no Location header)"
         redirect = RedirectError(
-            f"{describe_status(status_code)}: redirect to {location} not followed; credentials are sent only to the "
-            "client's base URL",
+            f"{describe_status(status_code)}: redirect to {location} not followed (the client follows redirects only "
+            "when asked, only on the origin of its base URL, and at most httpx's max_redirects times); credentials "
+            "are sent only to the client's base URL",
             status_code=status_code,
             headers=response.headers,
             content=response.content,
@@ -432,8 +434,10 @@ def _values(parameters: tuple[Parameter, ...], args: Mapping[str, Any]) -> Itera
 
 
 def _path_text(value: Any) -> str:
-    """A path value, percent-encoded whole (a ``/`` in it cannot reach another path)."""
-    return quote(value if type(value) is str else str(_query_value(value)), safe="")
+    """A path value, percent-encoded whole: a ``/`` in it cannot reach another path, nor can ``.`` or ``..``
+    (which URL normalisation would remove, with the segment before)."""
+    text = quote(value if type(value) is str else str(_query_value(value)), safe="")
+    return text.replace(".", "%2E") if text in (".", "..") else text
 
 
 def _query_value(value: Any) -> Any:

@@ -713,3 +713,20 @@ async def test_iterating_a_deprecated_operation_warns_once_at_the_loop() -> None
     assert len(handler.requests) == 4
     assert [str(w.message) for w in caught] == ["list_old is deprecated"] * 2
     assert [(w.filename, w.lineno) for w in caught] == [(__file__, line) for line in lines]
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("value", [".", ".."])
+async def test_dot_segments_stay_path_values(mode: Mode, value: str) -> None:
+    # URL normalisation removes "." and ".." segments (and the one before): encoded, they stay the value.
+    handler = Recorder(json_response(200, item_json()))
+    await call(mode, GET_ITEM, {"client": mocked(service_client(), handler), "org": "o", "id": value})
+    assert handler.last.url.raw_path.decode() == f"/v1/orgs/o/items/{value.replace('.', '%2E')}"
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_an_undocumented_success_status_is_scrubbed_like_any_error(mode: Mode) -> None:
+    echo = json_response(201, {"echo": CREDENTIAL})
+    error = await raised(mode, GET_ITEM, {"client": mocked(service_client(), Recorder(echo)), "org": "o", "id": "i"})
+    assert isinstance(error, errors.UnexpectedStatus)
+    assert SERVICE_TOKEN not in str(error) and "<redacted>" in str(error)

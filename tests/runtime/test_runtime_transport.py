@@ -5,7 +5,7 @@ from __future__ import annotations
 import email.utils
 import logging
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
 import httpx
@@ -501,22 +501,31 @@ async def test_an_operation_raises_a_redirect_error_for_a_redirect_elsewhere(
 
 @pytest.mark.parametrize("mode", MODES)
 async def test_a_redirect_loop_stops_after_max_redirects(mode: Mode, httpserver: HTTPServer) -> None:
-    httpserver.expect_request("/v1/loop").respond_with_response(redirect("/v1/loop?n=1"))
+    httpserver.expect_request("/v1/loop").respond_with_response(redirect("/v1/loop?n=1#SECRET"))
+    client = loopback_client(httpserver, follow_redirects=True)
+    response = await send_and_close(mode, client, url="/loop", route="/loop")
+    # The request and httpx's max_redirects (20) redirects; the last redirect comes back, not followed.
+    assert len(httpserver.log) == 21
+    assert response.status_code == 302 and response.headers["location"] == "/v1/loop?n=1#SECRET"
+    operation: Operation[None, None] = Operation(method="GET", route="/loop", responses=(Returns(200),))
     client = loopback_client(httpserver, follow_redirects=True)
     with pytest.raises(errors.RedirectError) as caught:
-        await send_and_close(mode, client, url="/loop", route="/loop")
+        if mode == "sync":
+            operation.sync({"client": client})
+        else:
+            await operation.asyncio({"client": client})
     error = caught.value
-    assert len(httpserver.log) == 21  # the request and httpx's max_redirects (20) redirects
-    assert str(error) == "GET /loop: more than 20 redirects (the last to /v1/loop); not followed further"
     assert error.status_code == 302 and error.location == "/v1/loop"
+    assert "SECRET" not in str(error) and "redirect to /v1/loop not followed" in str(error)
+    assert len(httpserver.log) == 42
 
 
 @pytest.mark.parametrize("mode", MODES)
 async def test_a_redirect_loop_is_not_retried(mode: Mode, httpserver: HTTPServer) -> None:
     httpserver.expect_request("/v1/loop").respond_with_response(redirect("/v1/loop", 307))
     client = loopback_client(httpserver, follow_redirects=True, retry=RetryPolicy(sleep=lambda _: None))
-    with pytest.raises(errors.RedirectError):
-        await send_and_close(mode, client, url="/loop")
+    response = await send_and_close(mode, client, url="/loop")
+    assert response.status_code == 307
     assert len(httpserver.log) == 21
 
 
@@ -534,3 +543,43 @@ async def test_a_users_httpx_client_gets_the_same_redirect_policy(
     response = await send_and_close(mode, client, url="/a")
     assert response.status_code == 302
     assert len(other_httpserver.log) == 0
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("location", ["http:///x", "http:/x", "http://@/x", "HTTP:///x"])
+async def test_a_location_without_a_host_does_not_take_the_request_to_the_default_port(
+    mode: Mode, location: str
+) -> None:
+    # httpx fills in the host of such a Location but not the port: the hop would go to port 80 of the same
+    # host, which is another origin. The request hook sees the URL httpx is about to send to, and stops it.
+    handler = Recorder(lambda request: httpx.Response(307, headers={"Location": location}))
+    client = mocked(service_client(base_url="http://127.0.0.1:8123/v1", follow_redirects=True), handler)
+    response = await send(mode, client, method="POST", url="/token", data={"client_secret": "cs-SECRET"})
+    assert [str(request.url) for request in handler.requests] == ["http://127.0.0.1:8123/v1/token"]
+    assert response.status_code == 307
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    ("answer", "kind", "what"),
+    [
+        (
+            lambda request: httpx.Response(302, headers={"Location": "http://[::SECRET/x"}),
+            errors.APIConnectionError,
+            "GET /ping failed (RemoteProtocolError) after 1 attempt",
+        ),
+        (
+            lambda request: httpx.Response(200, headers={"Content-Encoding": "gzip"}, stream=httpx.ByteStream(b"no")),
+            errors.ResponseValidationError,
+            "GET /ping: the response could not be read (DecodingError)",
+        ),
+    ],
+    ids=["invalid-location", "lying-content-encoding"],
+)
+async def test_an_unreadable_answer_is_a_typed_error_that_quotes_nothing(
+    mode: Mode, answer: Callable[[httpx.Request], httpx.Response], kind: type[errors.PlanetScaleError], what: str
+) -> None:
+    client = mocked(service_client(follow_redirects=True, retry=RetryPolicy(max_retries=0)), Recorder(answer))
+    error = await send_failing(mode, client, route="/ping")
+    assert type(error) is kind
+    assert str(error) == what
