@@ -16,6 +16,7 @@ from attrs import define, field
 
 from runtime import _readers as read
 from runtime._base_client import BaseClient, RetryPolicy, TokenAuth
+from runtime._operation import Operation, Returns
 from runtime.types import UNSET, Unset, format_datetime, redact
 
 C = TypeVar("C", bound=BaseClient)
@@ -244,3 +245,17 @@ class Waits:
 
     def policy(self, jitter: float = 0.0, **kwargs: Any) -> RetryPolicy:
         return RetryPolicy(sleep=self.sleep, async_sleep=self.async_sleep, random=lambda: jitter, **kwargs)
+
+
+# An RFC 6749 token endpoint, declared as a generated module would: a form in, a token or an OAuth error out.
+TOKEN: Operation[TokenModel, TokenModel | OAuthErrorModel] = Operation(
+    method="POST",
+    route="/oauth/token",
+    server="oauth",
+    authenticated=False,
+    retry_rule="unsafe",
+    body="form",
+    responses=(Returns(200, TokenModel), Returns((400, 401), OAuthErrorModel)),
+    oauth_errors=True,
+    sensitive_keys=SENSITIVE_KEYS,
+)

@@ -32,6 +32,7 @@ from runtime._operation import Operation, Returns
 from runtime.runtime_fakes import (
     SENSITIVE_KEYS,
     SERVICE_TOKEN,
+    TOKEN,
     AuthenticatedClient,
     Client,
     OAuthErrorModel,
@@ -41,17 +42,6 @@ from runtime.runtime_fakes import (
 )
 from runtime.types import UNSET
 
-TOKEN: Operation[TokenModel, TokenModel | OAuthErrorModel] = Operation(
-    method="POST",
-    route="/oauth/token",
-    server="oauth",
-    authenticated=False,
-    retry_rule="unsafe",
-    body="form",
-    responses=(Returns(200, TokenModel), Returns((400, 401), OAuthErrorModel)),
-    oauth_errors=True,
-    sensitive_keys=SENSITIVE_KEYS,
-)
 REVOCATION: Operation[None, OAuthErrorModel] = Operation(
     method="POST",
     route="/oauth/revoke",

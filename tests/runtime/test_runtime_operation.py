@@ -27,12 +27,12 @@ from runtime.runtime_fakes import (
     SENSITIVE_KEYS,
     SERVICE_TOKEN,
     SERVICE_TOKEN_ID,
+    TOKEN,
     ErrorModel,
     Item,
     ItemPage,
     OAuthErrorModel,
     Recorder,
-    TokenModel,
     Waits,
     item_json,
     json_response,
@@ -207,17 +207,6 @@ CREATE_ITEM: Operation[Item, Item | ErrorModel] = Operation(
     route="/items",
     body="json",
     responses=(Returns(201, Item), Returns(422, ErrorModel)),
-    sensitive_keys=SENSITIVE_KEYS,
-)
-TOKEN: Operation[TokenModel, TokenModel | OAuthErrorModel] = Operation(
-    method="POST",
-    route="/oauth/token",
-    server="oauth",
-    authenticated=False,
-    retry_rule="unsafe",
-    body="form",
-    responses=(Returns(200, TokenModel), Returns((400, 401), OAuthErrorModel)),
-    oauth_errors=True,
     sensitive_keys=SENSITIVE_KEYS,
 )
 
