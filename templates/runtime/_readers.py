@@ -14,7 +14,7 @@ from typing import Any, Protocol, TypeVar
 
 from ._bodies import MAX_BODY_BYTES, is_json
 from ._exceptions import ResponseValidationError
-from .types import Unset, parse_datetime
+from .types import Unset
 
 T = TypeVar("T")
 _M = TypeVar("_M", covariant=True)
@@ -112,9 +112,10 @@ def date_time(value: Any, path: str) -> datetime.datetime:
     if type(value) is not str:
         raise invalid(path, "date-time string", value)
     try:
-        return parse_datetime(value)
+        parsed = datetime.datetime.fromisoformat(value)  # types.parse_datetime, without a second call
     except ValueError:
         raise invalid(path, "date-time string", value, show_value=True) from None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=datetime.UTC)
 
 
 def const(value: Any, path: str, expected: T) -> T:

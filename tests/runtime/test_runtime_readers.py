@@ -291,3 +291,12 @@ def test_format_datetime_round_trips_the_servers_text() -> None:
     assert format_datetime(value.replace(), (value, text)) == "2024-05-01T12:00:00Z"
     east = datetime.datetime(2024, 5, 1, 12, tzinfo=datetime.timezone(datetime.timedelta(hours=2)))
     assert format_datetime(east) == "2024-05-01T12:00:00+02:00"
+
+
+@pytest.mark.parametrize(
+    "text", ["2024-05-01T12:00:00Z", "2024-05-01T12:00:00.123456+02:00", "2024-05-01T12:00:00", "2024-05-01"]
+)
+def test_the_date_time_reader_agrees_with_parse_datetime(text: str) -> None:
+    # The reader repeats parse_datetime's two steps to save a call per timestamp: they must not drift apart.
+    assert read.date_time(text, "at") == parse_datetime(text)
+    assert read.date_time(text, "at").tzinfo == parse_datetime(text).tzinfo

@@ -73,7 +73,7 @@ class AccessTokenResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = _read_object(src_dict, "").get
+        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
         access_token_raw = get("access_token", UNSET)
         access_token = (
             access_token_raw if type(access_token_raw) is str else _read_string(access_token_raw, "access_token")

@@ -57,7 +57,7 @@ class AccessibleOrganization:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = _read_object(src_dict, "").get
+        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
         name_raw = get("name", UNSET)
         name = name_raw if type(name_raw) is str else _read_string(name_raw, "name")
 

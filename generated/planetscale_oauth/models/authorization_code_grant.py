@@ -59,7 +59,7 @@ class AuthorizationCodeGrant:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = _read_object(src_dict, "").get
+        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
         grant_type_raw = get("grant_type", UNSET)
         grant_type: Literal["authorization_code"] = _read_const(grant_type_raw, "grant_type", "authorization_code")
 

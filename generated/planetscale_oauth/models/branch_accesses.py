@@ -55,7 +55,7 @@ class BranchAccesses:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = _read_object(src_dict, "").get
+        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
         branches_raw = get("branches", UNSET)
         branches = _read_model_array(branches_raw, "branches", AccessibleBranch)
 

@@ -51,7 +51,7 @@ class Error:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = _read_object(src_dict, "").get
+        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
         code_raw = get("code", UNSET)
         code = code_raw if type(code_raw) is str else _read_string(code_raw, "code")
 

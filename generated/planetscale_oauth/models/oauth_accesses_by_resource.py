@@ -63,7 +63,7 @@ class OAuthAccessesByResource:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = _read_object(src_dict, "").get
+        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
         database_raw = get("database", UNSET)
         database = _read_model(database_raw, "database", DatabaseAccesses)
 

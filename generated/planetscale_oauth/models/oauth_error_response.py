@@ -60,7 +60,7 @@ class OAuthErrorResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = _read_object(src_dict, "").get
+        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
         error_raw = get("error", UNSET)
         error = error_raw if type(error_raw) is str else _read_string(error_raw, "error")
 

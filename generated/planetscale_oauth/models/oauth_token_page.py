@@ -84,7 +84,7 @@ class OAuthTokenPage:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = _read_object(src_dict, "").get
+        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
         current_page_raw = get("current_page", UNSET)
         current_page = (
             current_page_raw if type(current_page_raw) is int else _read_integer(current_page_raw, "current_page")

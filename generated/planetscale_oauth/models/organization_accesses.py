@@ -55,7 +55,7 @@ class OrganizationAccesses:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = _read_object(src_dict, "").get
+        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
         organizations_raw = get("organizations", UNSET)
         organizations = _read_model_array(organizations_raw, "organizations", AccessibleOrganization)
 

@@ -54,7 +54,7 @@ class RefreshTokenGrant:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = _read_object(src_dict, "").get
+        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
         grant_type_raw = get("grant_type", UNSET)
         grant_type: Literal["refresh_token"] = _read_const(grant_type_raw, "grant_type", "refresh_token")
 

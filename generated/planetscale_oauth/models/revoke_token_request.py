@@ -48,7 +48,7 @@ class RevokeTokenRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = _read_object(src_dict, "").get
+        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
         token_raw = get("token", UNSET)
         token = token_raw if type(token_raw) is str else _read_string(token_raw, "token")
 

@@ -82,7 +82,7 @@ class ServiceTokenAccess:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = _read_object(src_dict, "").get
+        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
         id_raw = get("id", UNSET)
         id = id_raw if type(id_raw) is str else _read_string(id_raw, "id")
 

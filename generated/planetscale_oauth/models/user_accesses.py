@@ -55,7 +55,7 @@ class UserAccesses:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = _read_object(src_dict, "").get
+        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
         users_raw = get("users", UNSET)
         users = _read_model_array(users_raw, "users", AccessibleUser)
 
