@@ -28,7 +28,7 @@ from openapi_python_client import Project
 from openapi_python_client.cli import app
 from openapi_python_client.parser.openapi import Endpoint
 
-from spec_reader import TEMPLATES, Operation, SpecFacts, error_class_for_status, load
+from spec_reader import TEMPLATES, Operation, SpecFacts, load
 
 EXTRA_MODULES = "modules"
 RUNTIME = "runtime"
@@ -37,35 +37,18 @@ RUNTIME = "runtime"
 class TemplateFacts(SpecFacts):
     """The ``spec`` global of the templates: the spec reader's facts, looked up by the generator's objects."""
 
-    oauth_error_models: frozenset[str] = frozenset()
-    """Class names of the models whose schema is an RFC 6749 error body; SpecProject sets them."""
-
     def operation_of(self, endpoint: Endpoint) -> Operation:
         return self.operation(endpoint.path.get_untrusted_value(), endpoint.method)
 
-    def is_oauth_error(self, class_name: str) -> bool:
-        """Whether a model is an RFC 6749 error body (``x-oauth-error: true`` on its schema)."""
-        return class_name in self.oauth_error_models
 
-    @staticmethod
-    def error_class(status_code: int) -> str:
-        """The name of the error class the runtime raises for an error status (for docstrings)."""
-        return error_class_for_status(status_code).__name__
-
-
-def pack_params(text: str, *, defaults: bool = True, star: bool = True, width: int = 120) -> str:
+def pack_params(text: str, width: int = 120) -> str:
     """Parameters, one a line as the stock macros write them, packed into as few lines as fit in ``width``.
 
     Endpoint templates put them in a ``def`` header marked ``# fmt: skip``: ruff would otherwise give
     every parameter a line of its own, so that signatures, repeated by each public function, would make
-    most of a module. ``defaults=False`` drops default values and ``star=False`` the ``*`` marker (for
-    a private helper called with every argument in order).
+    most of a module.
     """
     items = [line.strip() for line in str(text).splitlines() if line.strip()]
-    if not star:
-        items = [item for item in items if item != "*,"]
-    if not defaults:
-        items = [item.rstrip(",").split(" = ")[0] + "," for item in items]
     lines: list[str] = []
     for item in items:
         if lines and len(lines[-1]) + 1 + len(item) + 4 <= width:
@@ -80,13 +63,9 @@ class SpecProject(Project):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        facts = TemplateFacts(load(Path(str(self.config.document_source))).document, self.package_name)
-        facts.oauth_error_models = frozenset(
-            model.class_info.name
-            for model in self.openapi.models
-            if (model.data.model_extra or {}).get("x-oauth-error") is True
+        self.env.globals["spec"] = TemplateFacts(
+            load(Path(str(self.config.document_source))).document, self.package_name
         )
-        self.env.globals["spec"] = facts
         self.env.filters["pack_params"] = pack_params
         self._extra_folder = (kwargs["custom_template_path"] or Path()) / EXTRA_MODULES
 

@@ -326,6 +326,5 @@ __all__ = [
     "Server",
     "SpecError",
     "SpecFacts",
-    "error_class_for_status",
     "load",
 ]
