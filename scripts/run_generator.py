@@ -27,8 +27,9 @@ import openapi_python_client
 from openapi_python_client import Project
 from openapi_python_client.cli import app
 from openapi_python_client.parser.openapi import Endpoint
+from ruamel.yaml import YAML
 
-from spec_reader import TEMPLATES, Operation, SpecFacts, load
+from spec_reader import TEMPLATES, Operation, SpecError, SpecFacts, load
 
 EXTRA_MODULES = "modules"
 RUNTIME = "runtime"
@@ -58,14 +59,24 @@ def pack_params(text: str, width: int = 120) -> str:
     return "\n    ".join(lines)
 
 
+def sdk_settings(argv: list[str]) -> dict[str, Any]:
+    """The ``sdk:`` section of the ``--config`` file: settings the stock generator ignores (see README)."""
+    if "--config" not in argv:
+        return {}
+    settings = YAML(typ="safe").load(Path(argv[argv.index("--config") + 1]).read_bytes()) or {}
+    sdk = settings.get("sdk") or {}
+    if not isinstance(sdk, dict):
+        raise SpecError("the config's sdk: section must be a mapping")
+    return sdk
+
+
 class SpecProject(Project):
     """The generator's Project, plus the ``spec`` global and the modules in templates/modules/."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.env.globals["spec"] = TemplateFacts(
-            load(Path(str(self.config.document_source))).document, self.package_name
-        )
+        document = load(Path(str(self.config.document_source))).document
+        self.env.globals["spec"] = TemplateFacts(document, self.package_name, sdk_settings(sys.argv))
         self.env.filters["pack_params"] = pack_params
         self._extra_folder = (kwargs["custom_template_path"] or Path()) / EXTRA_MODULES
 
@@ -78,7 +89,8 @@ class SpecProject(Project):
         for template in sorted(self._extra_folder.glob("*.py.jinja")):
             target = self.package_dir / template.name.removesuffix(".jinja")
             rendered = self.env.get_template(f"{EXTRA_MODULES}/{template.name}").render()
-            target.write_text(rendered, encoding=self.config.file_encoding)
+            if rendered.strip():  # a module the spec has nothing for (no oauth2 scheme: no oauth.py) renders empty
+                target.write_text(rendered, encoding=self.config.file_encoding)
 
 
 if __name__ == "__main__":

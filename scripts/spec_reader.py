@@ -14,12 +14,15 @@ identifiers, URLs absolute); a fact that cannot be honoured raises ``SpecError``
 from __future__ import annotations
 
 import re
+import string
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from openapi_python_client.parser.openapi import generate_operation_id
+from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import PythonIdentifier
 from ruamel.yaml import YAML
 
@@ -37,6 +40,8 @@ METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 RETRY_RULES = tuple(sorted(_RUNTIME_RETRY_RULES))
 """The values ``x-retry`` may take: the names of the runtime's ``RETRY_RULES``."""
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+_ABSOLUTE = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/%-]*)?$")
+_ENV = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
 class SpecError(Exception):
@@ -45,9 +50,16 @@ class SpecError(Exception):
 
 @dataclass(frozen=True)
 class Server:
-    name: str  # x-name: "api" for the first server, e.g. "oauth" for another
-    url: str
+    name: str  # x-name, else "api" for the first server and a name from the host for others
+    url: str  # as in the spec (may be relative or hold {variables})
     description: str
+    env_prefix: str = "API"
+
+    @property
+    def default(self) -> str | None:
+        """The default base URL: the spec's URL when absolute and without variables, else None (then the
+        client's base URL argument is required)."""
+        return self.url if _ABSOLUTE.match(self.url) else None
 
     @property
     def argument(self) -> str:
@@ -56,7 +68,27 @@ class Server:
 
     @property
     def env(self) -> str:
-        return "PLANETSCALE_BASE_URL" if self.name == "api" else f"PLANETSCALE_{self.name.upper()}_BASE_URL"
+        """The environment variable ``from_env()`` reads this server's base URL from."""
+        middle = "" if self.name == "api" else f"_{self.name.upper()}"
+        return f"{self.env_prefix}{middle}_BASE_URL"
+
+
+@dataclass(frozen=True)
+class Credential:
+    """The credential ``AuthenticatedClient`` sends: the security scheme it is for, and how it is built."""
+
+    scheme: str  # the name under components.securitySchemes ("" when the spec declares none)
+    location: str  # "header", "query" or "cookie"
+    name: str  # the header, query parameter or cookie that carries it
+    prefix: str  # the word before it in the header: "Bearer", "Basic", or "" (an API key)
+    basic: bool  # HTTP Basic: the joined parts are sent base64-encoded
+    format: str  # how a named constructor joins its parts: "{token}", "{username}:{password}"
+    envs: dict[str, str]  # part -> environment variable from_env() reads
+    constructor: str | None  # the classmethod taking the parts (from_api_key, from_basic_auth, from_service_token)
+
+    @property
+    def parts(self) -> list[str]:
+        return [name for _, name, _, _ in string.Formatter().parse(self.format) if name]
 
 
 @dataclass(frozen=True)
@@ -121,12 +153,18 @@ class Operation:
 class SpecFacts:
     """The facts of one spec; also the ``spec`` global of the templates."""
 
-    def __init__(self, document: dict[str, Any], package: str = "planetscale_oauth") -> None:
+    def __init__(
+        self, document: dict[str, Any], package: str = "planetscale_oauth", sdk: dict[str, Any] | None = None
+    ) -> None:
         self.document = document
         self.package = package
-        top = [self._server(entry, default_name="api") for entry in document.get("servers") or []]
-        if not top or top[0].name != "api":
-            raise SpecError("the first top-level server must exist and be named x-name: api")
+        self.sdk = sdk or {}
+        """The ``sdk:`` section of generator-config.yaml: what a spec cannot say (see README)."""
+        self.env_prefix: str = self._env_prefix(package)
+        """Every environment variable the package reads starts with this and ``_``."""
+        top = [self._server(entry, default_name="api") for entry in document.get("servers") or [{"url": ""}]]
+        if top[0].name != "api":
+            raise SpecError("the first top-level server is the API: its x-name must be api (or absent)")
         self.servers: list[Server] = top[:1]
         self._ops: dict[tuple[str, str], Operation] = {}
         raw_ops: list[tuple[str, str, dict[str, Any], Server]] = []
@@ -136,12 +174,13 @@ class SpecFacts:
                 if method not in item:
                     continue
                 op = item[method]
-                servers = [self._server(entry) for entry in op.get("servers") or []] or path_servers or top
-                server = self._add_server(servers[0])
+                entries = op.get("servers") or item.get("servers") or []
+                servers = [self._server(entry) for entry in entries] or path_servers or top
+                server = self._add_server(servers[0], named=not entries or "x-name" in entries[0])
                 raw_ops.append((path, method, op, server))
         functions = {
-            op["operationId"]: f"{package}.api.{self._tag(op)}.{PythonIdentifier(op['operationId'], '')}"
-            for _, _, op, _ in raw_ops
+            self._operation_id(path, method, op): f"{package}.api.{self._tag(op)}.{self._function(path, method, op)}"
+            for path, method, op, _ in raw_ops
         }
         for path, method, op, server in raw_ops:
             self._ops[(path, method)] = self._operation(path, method, op, server, functions, raw_ops)
@@ -156,6 +195,8 @@ class SpecFacts:
             if "x-departure" in prop
         }
         """``Schema.property`` -> why it departs from PlanetScale's published spec (``x-departure``)."""
+        self.credential: Credential = self._credential()
+        """How ``AuthenticatedClient`` sends its credential (a security scheme, and ``sdk.credential``)."""
 
     @property
     def operations(self) -> dict[str, Operation]:
@@ -186,34 +227,102 @@ class SpecFacts:
         for _, name, prop in self._named_properties():
             yield name, prop
 
-    def _operation_at(self, server: Server, path: str) -> str:
+    def _operation_at(self, server: Server, path: str) -> str | None:
         """The module (``api.<tag>.<operation>``, relative to the package) of the POST operation at ``path``."""
         for (op_path, method), op in self._ops.items():
             if op_path == path and method == "post" and op.server == server:
                 return op.function.removeprefix(self.package + ".")
-        raise SpecError(f"no POST operation at {server.url}{path}, which the oauth2 security scheme names")
+        return None
+
+    @staticmethod
+    def _operation_id(path: str, method: str, op: dict[str, Any]) -> str:
+        """The operation's operationId, or for one without, the name the generator gives its function."""
+        return str(op.get("operationId") or SpecFacts._function(path, method, op))
+
+    @staticmethod
+    def _function(path: str, method: str, op: dict[str, Any]) -> str:
+        """The name of the operation's module, as the generator derives it."""
+        if op.get("operationId"):
+            return str(PythonIdentifier(op["operationId"], "field_"))
+        return str(generate_operation_id(path=UntrustedString(path), method=method, prefix="field_"))
+
+    def _env_prefix(self, package: str) -> str:
+        prefix = self.sdk.get("env_prefix", package.upper())
+        if not isinstance(prefix, str) or not _ENV.match(prefix):
+            raise SpecError(f"sdk.env_prefix must be an upper-case identifier, not {prefix!r}")
+        return prefix
+
+    def security_of(self, op: dict[str, Any]) -> list[dict[str, Any]]:
+        """The operation's security requirements: its own, else the document's."""
+        found = op.get("security", self.document.get("security"))
+        return [requirement for requirement in found or [] if isinstance(requirement, dict)]
+
+    def _credential(self) -> Credential:
+        """The credential of ``AuthenticatedClient``: ``sdk.credential.scheme``, else the first scheme the document's
+        security names, else the first any operation's names; its placement and its named constructor."""
+        schemes: dict[str, Any] = (self.document.get("components") or {}).get("securitySchemes") or {}
+        config: dict[str, Any] = self.sdk.get("credential") or {}
+        named = [name for requirement in self.security_of({}) for name in requirement]
+        for path_item in (self.document.get("paths") or {}).values():
+            for method in METHODS:
+                if isinstance(path_item, dict) and method in path_item:
+                    named += [name for requirement in self.security_of(path_item[method]) for name in requirement]
+        name = config.get("scheme") or next((name for name in named if name in schemes), "")
+        if name and name not in schemes:
+            raise SpecError(f"sdk.credential.scheme {name!r} is not in components.securitySchemes")
+        scheme = self.resolve(schemes.get(name) or {})
+        kind, http = scheme.get("type"), str(scheme.get("scheme", "")).lower()
+        location, header, prefix, fmt = "header", "Authorization", "Bearer", "{token}"
+        constructor: str | None = None  # bearer, oauth2, openIdConnect, or no scheme at all: a bearer token
+        if kind == "apiKey":
+            location, header = str(scheme.get("in", "")), str(scheme.get("name", ""))
+            prefix, fmt, constructor = "", "{api_key}", "from_api_key"
+        elif kind == "http" and http == "basic":
+            prefix, fmt, constructor = "Basic", "{username}:{password}", "from_basic_auth"
+        if location not in ("header", "query", "cookie") or not header:
+            raise SpecError(f"security scheme {name!r}: an apiKey needs `in` (header, query or cookie) and `name`")
+        fmt = config.get("format", fmt)
+        constructor = config.get("constructor", constructor)
+        if constructor is not None and not re.match(r"^from_[a-z0-9_]+$", str(constructor)):
+            raise SpecError(f"sdk.credential.constructor must look like from_<name>, not {constructor!r}")
+        credential = Credential(name, location, header, prefix, http == "basic", fmt, {}, constructor)
+        for part in credential.parts:
+            if not _IDENTIFIER.match(part):
+                raise SpecError(f"sdk.credential.format: {part!r} is not a lower-case identifier")
+        envs = config.get("env") or {part: f"{self.env_prefix}_{part.upper()}" for part in credential.parts}
+        if set(envs) != set(credential.parts) or not all(isinstance(v, str) and _ENV.match(v) for v in envs.values()):
+            raise SpecError(f"sdk.credential.env must name an environment variable for each of {credential.parts}")
+        credential.envs.update({part: envs[part] for part in credential.parts})
+        return credential
 
     @staticmethod
     def _tag(op: dict[str, Any]) -> str:
         tags = op.get("tags") or ["default"]
         return str(PythonIdentifier(tags[0], "tag"))
 
-    @staticmethod
-    def _server(entry: dict[str, Any], default_name: str | None = None) -> Server:
+    def _server(self, entry: dict[str, Any], default_name: str | None = None) -> Server:
+        url = str(entry.get("url", "")).rstrip("/")
         name = entry.get("x-name", default_name)
-        url = entry.get("url", "")
+        if name is None:  # another server: named after its host's first label (auth.example.com -> auth)
+            host = re.sub(r"^[a-z]+://", "", url).split("/")[0].split(".")[0].split(":")[0]
+            name = str(PythonIdentifier(host, "server")) if host else "server"
         if not isinstance(name, str) or not _IDENTIFIER.match(name):
             raise SpecError(f"server {url!r} needs an x-name that is a lower-case identifier")
-        if not re.match(r"^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/-]*)?$", url):
-            raise SpecError(f"server url {url!r} must be an absolute https URL without variables")
-        return Server(name=name, url=url.rstrip("/"), description=str(entry.get("description", "")))
+        return Server(name=name, url=url, description=str(entry.get("description", "")), env_prefix=self.env_prefix)
 
-    def _add_server(self, server: Server) -> Server:
+    def _add_server(self, server: Server, named: bool) -> Server:
+        """The server of an operation, added to ``servers`` when new; ``named``: its x-name is the spec's."""
         for known in self.servers:
-            if known.name == server.name:
-                if known.url != server.url:
-                    raise SpecError(f"server name {server.name!r} is used for {known.url} and {server.url}")
+            if known.url == server.url:
                 return known
+        taken = {known.name for known in self.servers}
+        if server.name in taken:
+            if named:
+                raise SpecError(f"server name {server.name!r} is used for two URLs (the second: {server.url})")
+            number = 2
+            while f"{server.name}{number}" in taken:
+                number += 1
+            server = Server(f"{server.name}{number}", server.url, server.description, server.env_prefix)
         self.servers.append(server)
         return server
 
@@ -226,7 +335,7 @@ class SpecFacts:
         functions: dict[str, str],
         raw_ops: list[tuple[str, str, dict[str, Any], Server]],
     ) -> Operation:
-        operation_id = op.get("operationId", f"{method} {path}")
+        operation_id = self._operation_id(path, method, op)
         replaced_by = None
         if "x-replaced-by" in op:
             target = op["x-replaced-by"]
@@ -258,7 +367,7 @@ class SpecFacts:
             pagination=pagination,
             function=functions[operation_id],
             tag=self._tag(op),
-            authenticated=bool(op.get("security", self.document.get("security", []))),
+            authenticated=any(self.security_of(op)),
             request_media_type=next(iter(self.resolve(op.get("requestBody") or {}).get("content") or {}), None),
             answers=tuple(self._answer(status, answer) for status, answer in (op.get("responses") or {}).items()),
         )
@@ -276,8 +385,9 @@ class SpecFacts:
         )
 
     def _oauth(self, document: dict[str, Any]) -> dict[str, str]:
-        """The authorization-code flow of the oauth2 security scheme: the browser page's path and server,
-        and the modules of the token and revocation operations (``x-revocationUrl``)."""
+        """The authorization-code flow of the first oauth2 security scheme whose token and revocation URLs
+        (``x-revocationUrl``) are POST operations of the spec: the browser page's path and server, and the
+        modules of those operations. Empty (no OAuth helpers) when the spec has no such flow."""
         for scheme in ((document.get("components") or {}).get("securitySchemes") or {}).values():
             flow = (scheme.get("flows") or {}).get("authorizationCode") if scheme.get("type") == "oauth2" else None
             if not flow:
@@ -291,7 +401,7 @@ class SpecFacts:
                 url = flow.get(key, "")
                 server = next((s for s in self.servers if url.startswith(s.url + "/")), None)
                 if server is None:
-                    raise SpecError(f"oauth2 {key} {url!r} is not on any server of the spec")
+                    break
                 path = url[len(server.url) :]
                 if name == "authorization":  # a page in the browser, not an operation
                     found.update(
@@ -300,9 +410,13 @@ class SpecFacts:
                         authorizationArgument=server.argument,
                         authorizationBase=server.url,
                     )
-                else:
-                    found[f"{name}Operation"] = self._operation_at(server, path)
-            return found
+                    continue
+                operation = self._operation_at(server, path)
+                if operation is None:
+                    break
+                found[f"{name}Operation"] = operation
+            else:
+                return found
         return {}
 
     def operation(self, path: str, method: str) -> Operation:
@@ -310,9 +424,10 @@ class SpecFacts:
         return self._ops[(path, method)]
 
 
-def load(path: Path, package: str = "planetscale_oauth") -> SpecFacts:
-    """The facts of the spec at ``path``."""
-    return SpecFacts(YAML(typ="safe").load(path.read_bytes()), package)
+def load(path: Path, package: str = "planetscale_oauth", config: Path | None = None) -> SpecFacts:
+    """The facts of the spec at ``path`` (JSON or YAML), with the ``sdk:`` section of the generator config file."""
+    sdk = (YAML(typ="safe").load(config.read_bytes()) or {}).get("sdk") if config is not None else None
+    return SpecFacts(YAML(typ="safe").load(path.read_bytes()), package, sdk)
 
 
 __all__ = [
@@ -321,6 +436,7 @@ __all__ = [
     "RETRY_RULES",
     "TEMPLATES",
     "Answer",
+    "Credential",
     "Operation",
     "Pagination",
     "Server",

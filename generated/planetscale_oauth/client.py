@@ -6,7 +6,7 @@ The policy itself (``BaseClient``) is in ``_base_client``; this module binds it 
 """
 
 import sys
-from typing import ClassVar
+from typing import Any, ClassVar, Self
 
 import httpx
 from attrs import define, field
@@ -17,16 +17,18 @@ from ._base_client import BaseClient, TokenAuth
 from .types import redact
 
 DEFAULT_BASE_URL = "https://api.planetscale.com/v1"
-"""PlanetScale API: the default ``base_url`` (a server in ``openapi.yaml``)."""
+"""PlanetScale API: the default ``base_url`` (a server in the spec)."""
 BASE_URL_ENV = "PLANETSCALE_BASE_URL"
 DEFAULT_OAUTH_BASE_URL = "https://auth.planetscale.com"
-"""PlanetScale OAuth server: the default ``oauth_base_url`` (a server in ``openapi.yaml``)."""
+"""PlanetScale OAuth server: the default ``oauth_base_url`` (a server in the spec)."""
 OAUTH_BASE_URL_ENV = "PLANETSCALE_OAUTH_BASE_URL"
+SERVICE_TOKEN_ID_ENV = "PLANETSCALE_SERVICE_TOKEN_ID"
+SERVICE_TOKEN_ENV = "PLANETSCALE_SERVICE_TOKEN"
 DEFAULT_SERVERS = {
     "api": DEFAULT_BASE_URL,
     "oauth": DEFAULT_OAUTH_BASE_URL,
 }
-"""The base URL of each server the operations live on, by the server's name in ``openapi.yaml``."""
+"""The base URL of each server the operations live on, by the server's name in the spec."""
 
 USER_AGENT = (
     f"planetscale-oauth/0.2.1 python/{sys.version_info.major}.{sys.version_info.minor} httpx/{httpx.__version__}"
@@ -62,22 +64,42 @@ class Client(BaseClient):
 
 @define
 class AuthenticatedClient(TokenAuth, Client):
-    """A client that sends a credential with every request to the API.
+    """A client that sends a credential with every request to the API that asks for one.
 
-    For a PlanetScale service token use ``AuthenticatedClient.from_service_token(token_id, token)``
-    or ``AuthenticatedClient.from_env()``. The constructor takes the same keyword arguments as
-    ``Client`` plus:
+    The credential is the spec's ``ServiceToken`` security scheme, sent
+    as ``Authorization: <token>``.
+    Build it with ``AuthenticatedClient.from_service_token(token_id, token)``
+    or ``AuthenticatedClient.from_env()``, which reads
+    ``PLANETSCALE_SERVICE_TOKEN_ID`` and ``PLANETSCALE_SERVICE_TOKEN``.
+    The constructor takes the same keyword arguments as ``Client`` plus:
 
-        ``token``: The credential, sent as ``Authorization: <prefix> <token>``.
+        ``token``: The credential as sent.
 
-        ``prefix``: The scheme word before the token (``"Bearer"``); ``""`` sends the token alone.
+        ``prefix``: The scheme word before the token in a header (``""``); ``""`` sends the token alone.
 
         ``auth_header_name``: The header that carries the credential (``"Authorization"``).
     """
 
+    _CREDENTIAL_FORMAT: ClassVar = "{token_id}:{token}"
+    _CREDENTIAL_ENVS: ClassVar = {
+        "token_id": SERVICE_TOKEN_ID_ENV,
+        "token": SERVICE_TOKEN_ENV,
+    }
+
     token: str = field(kw_only=True, repr=redact)
-    prefix: str = field(default="Bearer", kw_only=True)
+    prefix: str = field(default="", kw_only=True)
     auth_header_name: str = field(default="Authorization", kw_only=True)
+
+    @classmethod
+    def from_service_token(
+        cls, token_id: str, token: str, *, base_url: str | None = DEFAULT_BASE_URL, **kwargs: Any
+    ) -> Self:
+        """A client that sends ``{token_id}:{token}``, the ``ServiceToken`` scheme.
+
+        Other keyword arguments are those of ``Client``.
+        """
+        parts = {"token_id": token_id, "token": token}
+        return cls._from_parts(parts, {**kwargs, "base_url": base_url})
 
 
 __all__ = [
@@ -86,6 +108,8 @@ __all__ = [
     "DEFAULT_OAUTH_BASE_URL",
     "DEFAULT_SERVERS",
     "OAUTH_BASE_URL_ENV",
+    "SERVICE_TOKEN_ENV",
+    "SERVICE_TOKEN_ID_ENV",
     "USER_AGENT",
     "AuthenticatedClient",
     "Client",

@@ -13,7 +13,7 @@ from ._readers import invalid, read_json
 from ._redaction import scrubbed
 from .types import Response
 
-SENSITIVE_KEYS = frozenset(
+SENSITIVE_KEYS: frozenset[str] = frozenset(
     {
         "access_token",
         "client_secret",

@@ -7,11 +7,15 @@ per server, the environment variables that set them, the User-Agent.
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import datetime
+import itertools
 import logging
 import os
 import random
 import ssl
+import string
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Self
@@ -33,10 +37,9 @@ DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100
 httpx's default keeps only 20 idle: under a burst of concurrent calls it then closes connections as
 requests finish and opens new ones for the queue, one TCP (and TLS) handshake per request."""
 
-SERVICE_TOKEN_ID_ENV = "PLANETSCALE_SERVICE_TOKEN_ID"
-SERVICE_TOKEN_ENV = "PLANETSCALE_SERVICE_TOKEN"
-
-_log = logging.getLogger("planetscale_oauth")
+_PACKAGE = __name__.rpartition(".")[0] or __name__
+_log = logging.getLogger(_PACKAGE)
+"""The package's logger, named after the package (``logging.getLogger("<package>")`` configures it)."""
 
 
 class RetryRule:
@@ -157,7 +160,7 @@ def _names(mapping: dict[str, Any]) -> str:
 # which httpx runs for every hop with the URL it is about to send to, stops a hop that would leave the
 # origin of the request's server, so no request, and no credential, goes to another host. Either stop
 # hands back the last redirect, which the operation turns into `errors.RedirectError`.
-_REDIRECTS = "planetscale_oauth.redirects"
+_REDIRECTS = f"{_PACKAGE}.redirects"
 
 
 class _Redirects:
@@ -284,6 +287,14 @@ class BaseClient:
         """Headers that carry credentials; kept out of ``headers`` so they never show in a repr."""
         return {}
 
+    def _auth_params(self) -> dict[str, str]:
+        """Query parameters that carry credentials (an API key in the query)."""
+        return {}
+
+    def _auth_cookies(self) -> dict[str, str]:
+        """Cookies that carry credentials (an API key in a cookie)."""
+        return {}
+
     def base_url_for(self, server: str) -> str:
         """The base URL of a server named in the spec (``api`` is ``base_url``)."""
         url: str = getattr(self, self._SERVER_FIELDS[server])
@@ -370,6 +381,11 @@ class BaseClient:
         # operation that does not ask for it.
         if authenticated and server == "api":
             options["headers"] = {**self._auth_headers(), **(kwargs.get("headers") or {})}
+            if params := self._auth_params():
+                options["params"] = {**(kwargs.get("params") or {}), **params}
+            if cookies := self._auth_cookies():
+                sent = [options["headers"].get("Cookie", "")] + [f"{key}={value}" for key, value in cookies.items()]
+                options["headers"]["Cookie"] = "; ".join(part for part in sent if part)
         state = None
         if self._follow_redirects:
             state = _Redirects(_origin(httpx.URL(full_url)))
@@ -533,10 +549,12 @@ class BaseClient:
 
 
 class TokenAuth(BaseClient):
-    """The credential half of ``AuthenticatedClient``: one token, sent as ``Authorization: <prefix> <token>``.
+    """The credential half of ``AuthenticatedClient``: one token, sent the way the spec's security scheme says.
 
     A mixin without fields of its own (the generated class declares ``token``, ``prefix`` and
-    ``auth_header_name``), so it combines with the generated ``Client``.
+    ``auth_header_name``, with the scheme's defaults), so it combines with the generated ``Client``. In a
+    header the token goes as ``<auth_header_name>: <prefix> <token>`` (no prefix: the token alone); an API
+    key in the query or a cookie goes as ``<auth_header_name>=<token>`` there.
     """
 
     __slots__ = ()
@@ -545,22 +563,33 @@ class TokenAuth(BaseClient):
     prefix: str
     auth_header_name: str
 
+    # What the generated class declares from the spec's security scheme and generator-config.yaml (sdk.credential).
+    _AUTH_IN: ClassVar[str] = "header"
+    """Where the credential goes: ``header``, ``query`` or ``cookie``."""
+    _CREDENTIAL_FORMAT: ClassVar[str] = "{token}"
+    """How a named constructor (``from_api_key``, ``from_service_token``, ...) joins its parts into the token."""
+    _CREDENTIAL_ENVS: ClassVar[Mapping[str, str]] = {"token": "API_TOKEN"}
+    """Each part of the format -> the environment variable ``from_env()`` reads it from."""
+    _BASIC: ClassVar[bool] = False
+    """HTTP Basic: the token is the base64 of the joined parts."""
+
     def __attrs_post_init__(self) -> None:
         require_text("token", self.token)
 
     @classmethod
-    def from_service_token(cls, token_id: str, token: str, *, base_url: str | None = None, **kwargs: Any) -> Self:
-        """A client that authenticates with a PlanetScale service token.
-
-        Sends ``Authorization: <token_id>:<token>``. Other keyword arguments are those of ``Client``.
-        """
-        require_text("token_id", token_id)
-        require_text("token", token)
-        if ":" in token_id:
-            raise CredentialsError("token_id must not contain ':' (pass the ID and the token separately)")
-        if base_url is not None:
-            kwargs["base_url"] = base_url
-        return cls(**{**kwargs, "token": f"{token_id}:{token}", "prefix": ""})
+    def _from_parts(cls, parts: Mapping[str, str], kwargs: dict[str, Any]) -> Self:
+        """A client whose token joins ``parts`` by ``_CREDENTIAL_FORMAT``; ``kwargs`` are those of ``Client``."""
+        for name, value in parts.items():
+            require_text(name, value)
+        # A part may not hold the text that separates it from the next one: the server would split elsewhere.
+        pieces = list(string.Formatter().parse(cls._CREDENTIAL_FORMAT))
+        for (_, field_name, _, _), (separator, _, _, _) in itertools.pairwise(pieces):
+            if field_name is not None and separator and separator in parts[field_name]:
+                raise CredentialsError(f"{field_name} must not contain {separator!r} (pass each part separately)")
+        token = cls._CREDENTIAL_FORMAT.format_map(parts)
+        if cls._BASIC:
+            token = base64.b64encode(token.encode()).decode("ascii")
+        return cls(**{**{key: value for key, value in kwargs.items() if value is not None}, "token": token})
 
     @classmethod
     def from_access_token(cls, access_token: str, *, base_url: str | None = None, **kwargs: Any) -> Self:
@@ -568,32 +597,51 @@ class TokenAuth(BaseClient):
         require_text("access_token", access_token)
         if base_url is not None:
             kwargs["base_url"] = base_url
-        return cls(**{**kwargs, "token": access_token, "prefix": "Bearer"})
+        kwargs.update(prefix="Bearer", auth_header_name="Authorization")
+        return cls(**{**kwargs, "token": access_token})
 
     @classmethod
     def from_env(cls, **kwargs: Any) -> Self:
-        """A service-token client from ``PLANETSCALE_SERVICE_TOKEN_ID`` and ``PLANETSCALE_SERVICE_TOKEN``.
+        """A client whose credential comes from the environment (the variables are in the class docstring).
 
         Each base URL is the argument if given, else its environment variable (see ``Client``), else
         the spec's. Other keyword arguments are those of ``Client``.
         """
         kwargs = cls._base_urls_from_env(kwargs)
         values: dict[str, str] = {}
-        for name in (SERVICE_TOKEN_ID_ENV, SERVICE_TOKEN_ENV):
+        for part, name in cls._CREDENTIAL_ENVS.items():
             value = os.environ.get(name, "")
             if not value.strip():
                 raise CredentialsError(f"environment variable {name} is not set or is empty")
-            values[name] = value
-        return cls.from_service_token(values[SERVICE_TOKEN_ID_ENV], values[SERVICE_TOKEN_ENV], **kwargs)
+            values[part] = value
+        return cls._from_parts(values, kwargs)
+
+    def _credential(self) -> tuple[str, str]:
+        """(where, value): the credential as sent."""
+        if self._AUTH_IN == "header":
+            return "header", f"{self.prefix} {self.token}" if self.prefix else self.token
+        return self._AUTH_IN, self.token
 
     def _auth_headers(self) -> dict[str, str]:
-        value = f"{self.prefix} {self.token}" if self.prefix else self.token
-        return {self.auth_header_name: value}
+        where, value = self._credential()
+        return {self.auth_header_name: value} if where == "header" else {}
+
+    def _auth_params(self) -> dict[str, str]:
+        where, value = self._credential()
+        return {self.auth_header_name: value} if where == "query" else {}
+
+    def _auth_cookies(self) -> dict[str, str]:
+        where, value = self._credential()
+        return {self.auth_header_name: value} if where == "cookie" else {}
 
     def credentials(self) -> tuple[str, ...]:
-        # A service token "<id>:<token>" is secret as a whole and in its token part.
-        _, _, token_part = self.token.partition(":")
-        return (self.token, token_part) if token_part else (self.token,)
+        # A token "<id>:<secret>" is secret as a whole and in its secret part; Basic's as encoded and decoded.
+        found = [self.token]
+        if self._BASIC:
+            with contextlib.suppress(ValueError):
+                found.append(base64.b64decode(self.token, validate=True).decode())
+        found += [text.partition(":")[2] for text in found if text.partition(":")[2]]
+        return tuple(found)
 
 
 __all__ = [
@@ -601,8 +649,6 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "IDEMPOTENT_METHODS",
     "RETRY_RULES",
-    "SERVICE_TOKEN_ENV",
-    "SERVICE_TOKEN_ID_ENV",
     "RetryPolicy",
     "RetryRule",
 ]

@@ -41,7 +41,7 @@ STATE_BYTES = 32
 DEFAULT_REFRESH_MARGIN = 60.0
 """Seconds before expiry at which a session refreshes its access token."""
 
-_log = logging.getLogger("planetscale_oauth")
+_log = logging.getLogger(__name__.rpartition(".")[0] or __name__)
 
 
 class TokenResponse(Protocol):

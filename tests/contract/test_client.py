@@ -109,6 +109,7 @@ def test_stock_constructor_arguments_keep_working() -> None:
     client = AuthenticatedClient(
         base_url="https://api.example.test/v1",
         token="oauth-access-FAKE",
+        prefix="Bearer",
         timeout=timeout,
         headers={"X-Trace": "1"},
         httpx_args={"transport": recorder.transport},
@@ -120,6 +121,14 @@ def test_stock_constructor_arguments_keep_working() -> None:
     assert request.headers["X-Trace"] == "1"
     assert request.headers["X-More"] == "2"
     assert str(request.url) == "https://api.example.test/v1/x"
+
+
+def test_the_default_prefix_is_the_security_scheme_s() -> None:
+    # openapi.yaml's ServiceToken is an apiKey in Authorization: the token goes alone, not as "Bearer <token>".
+    recorder = Recorder()
+    client = AuthenticatedClient(token="sto_FAKE:pscale_tkn_FAKE", httpx_args={"transport": recorder.transport})
+    client.request(method="get", url="/x")
+    assert recorder.requests[0].headers["Authorization"] == "sto_FAKE:pscale_tkn_FAKE"
 
 
 def test_with_headers_leaves_the_original_client_alone() -> None:

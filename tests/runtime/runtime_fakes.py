@@ -37,9 +37,18 @@ class Client(BaseClient):
 
 @define
 class AuthenticatedClient(TokenAuth, Client):
+    """Declared the way client.py.jinja declares it for an apiKey scheme with sdk.credential set."""
+
+    _CREDENTIAL_FORMAT: ClassVar = "{token_id}:{token}"
+    _CREDENTIAL_ENVS: ClassVar = {"token_id": "PLANETSCALE_SERVICE_TOKEN_ID", "token": "PLANETSCALE_SERVICE_TOKEN"}
+
     token: str = field(kw_only=True, repr=redact)
-    prefix: str = field(default="Bearer", kw_only=True)
+    prefix: str = field(default="", kw_only=True)
     auth_header_name: str = field(default="Authorization", kw_only=True)
+
+    @classmethod
+    def from_service_token(cls, token_id: str, token: str, *, base_url: str | None = None, **kwargs: Any) -> Self:
+        return cls._from_parts({"token_id": token_id, "token": token}, {**kwargs, "base_url": base_url})
 
 
 def service_client(base_url: str = API_URL, **kwargs: Any) -> AuthenticatedClient:

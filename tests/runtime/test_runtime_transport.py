@@ -397,9 +397,10 @@ def test_one_debug_line_per_attempt_with_the_route_not_the_url(caplog: pytest.Lo
     waits = Waits()
     handler = Recorder(httpx.Response(503), httpx.ConnectError("x"), httpx.Response(200))
     client = mocked(service_client(retry=waits.policy(jitter=1.0)), handler)
-    with caplog.at_level(logging.DEBUG, logger="planetscale_oauth"):
+    # The runtime logs under its package's name: here `runtime`, in a generated package that package's.
+    with caplog.at_level(logging.DEBUG, logger="runtime"):
         client.request(method="get", url="/orgs/secret-org/x", route="/orgs/{org}/x", params={"q": "secret-q"})
-    lines = [record.getMessage() for record in caplog.records if record.name == "planetscale_oauth"]
+    lines = [record.getMessage() for record in caplog.records if record.name == "runtime"]
     assert len(lines) == 3
     assert lines[0].startswith("GET /orgs/{org}/x attempt 1 -> 503 in ")
     assert lines[0].endswith(", retrying in 0.50 s")

@@ -16,7 +16,7 @@ from ..types import UNSET, format_datetime
 
 T = TypeVar("T", bound="AccessResource")
 
-_KNOWN_FIELDS = frozenset(
+_KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "id",
         "name",
@@ -78,20 +78,20 @@ class AccessResource:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        id_raw = get("id", UNSET)
+        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        id_raw = _get("id", UNSET)
         id = id_raw if type(id_raw) is str else _read_string(id_raw, "id")
 
-        name_raw = get("name", UNSET)
+        name_raw = _get("name", UNSET)
         name = name_raw if type(name_raw) is str else _read_string(name_raw, "name")
 
-        created_at_raw = get("created_at", UNSET)
+        created_at_raw = _get("created_at", UNSET)
         created_at = _read_date_time(created_at_raw, "created_at")
 
-        updated_at_raw = get("updated_at", UNSET)
+        updated_at_raw = _get("updated_at", UNSET)
         updated_at = _read_date_time(updated_at_raw, "updated_at")
 
-        deleted_at_raw = get("deleted_at", UNSET)
+        deleted_at_raw = _get("deleted_at", UNSET)
         deleted_at = None if deleted_at_raw is None else _read_date_time(deleted_at_raw, "deleted_at")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.

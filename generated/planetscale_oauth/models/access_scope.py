@@ -14,7 +14,7 @@ from ..types import UNSET
 
 T = TypeVar("T", bound="AccessScope")
 
-_KNOWN_FIELDS = frozenset(
+_KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "name",
         "description",
@@ -51,11 +51,11 @@ class AccessScope:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        name_raw = get("name", UNSET)
+        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        name_raw = _get("name", UNSET)
         name = name_raw if type(name_raw) is str else _read_string(name_raw, "name")
 
-        description_raw = get("description", UNSET)
+        description_raw = _get("description", UNSET)
         description = description_raw if type(description_raw) is str else _read_string(description_raw, "description")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.

@@ -15,7 +15,7 @@ from ..types import UNSET, Unset, redact
 
 T = TypeVar("T", bound="AccessTokenResponse")
 
-_KNOWN_FIELDS = frozenset(
+_KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "access_token",
         "token_type",
@@ -73,23 +73,23 @@ class AccessTokenResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        access_token_raw = get("access_token", UNSET)
+        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        access_token_raw = _get("access_token", UNSET)
         access_token = (
             access_token_raw if type(access_token_raw) is str else _read_string(access_token_raw, "access_token")
         )
 
-        token_type_raw = get("token_type", UNSET)
+        token_type_raw = _get("token_type", UNSET)
         token_type = token_type_raw if type(token_type_raw) is str else _read_string(token_type_raw, "token_type")
 
-        expires_in_raw = get("expires_in", UNSET)
+        expires_in_raw = _get("expires_in", UNSET)
         expires_in: int | Unset
         if expires_in_raw is UNSET:
             expires_in = UNSET
         else:
             expires_in = expires_in_raw if type(expires_in_raw) is int else _read_integer(expires_in_raw, "expires_in")
 
-        refresh_token_raw = get("refresh_token", UNSET)
+        refresh_token_raw = _get("refresh_token", UNSET)
         refresh_token: str | Unset
         if refresh_token_raw is UNSET:
             refresh_token = UNSET
@@ -100,7 +100,7 @@ class AccessTokenResponse:
                 else _read_string(refresh_token_raw, "refresh_token")
             )
 
-        scope_raw = get("scope", UNSET)
+        scope_raw = _get("scope", UNSET)
         scope: str | Unset
         if scope_raw is UNSET:
             scope = UNSET

@@ -14,7 +14,7 @@ from ..types import UNSET
 
 T = TypeVar("T", bound="AccessibleDatabase")
 
-_KNOWN_FIELDS = frozenset(
+_KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "name",
         "id",
@@ -63,19 +63,19 @@ class AccessibleDatabase:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        name_raw = get("name", UNSET)
+        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        name_raw = _get("name", UNSET)
         name = name_raw if type(name_raw) is str else _read_string(name_raw, "name")
 
-        id_raw = get("id", UNSET)
+        id_raw = _get("id", UNSET)
         id = id_raw if type(id_raw) is str else _read_string(id_raw, "id")
 
-        organization_raw = get("organization", UNSET)
+        organization_raw = _get("organization", UNSET)
         organization = (
             organization_raw if type(organization_raw) is str else _read_string(organization_raw, "organization")
         )
 
-        url_raw = get("url", UNSET)
+        url_raw = _get("url", UNSET)
         url = url_raw if type(url_raw) is str else _read_string(url_raw, "url")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.

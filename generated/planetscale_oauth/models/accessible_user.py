@@ -14,7 +14,7 @@ from ..types import UNSET
 
 T = TypeVar("T", bound="AccessibleUser")
 
-_KNOWN_FIELDS = frozenset(
+_KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "name",
         "id",
@@ -51,11 +51,11 @@ class AccessibleUser:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        name_raw = get("name", UNSET)
+        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        name_raw = _get("name", UNSET)
         name = name_raw if type(name_raw) is str else _read_string(name_raw, "name")
 
-        id_raw = get("id", UNSET)
+        id_raw = _get("id", UNSET)
         id = id_raw if type(id_raw) is str else _read_string(id_raw, "id")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.

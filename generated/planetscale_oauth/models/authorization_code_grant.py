@@ -59,22 +59,22 @@ class AuthorizationCodeGrant:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        grant_type_raw = get("grant_type", UNSET)
+        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        grant_type_raw = _get("grant_type", UNSET)
         grant_type: Literal["authorization_code"] = _read_const(grant_type_raw, "grant_type", "authorization_code")
 
-        client_id_raw = get("client_id", UNSET)
+        client_id_raw = _get("client_id", UNSET)
         client_id = client_id_raw if type(client_id_raw) is str else _read_string(client_id_raw, "client_id")
 
-        client_secret_raw = get("client_secret", UNSET)
+        client_secret_raw = _get("client_secret", UNSET)
         client_secret = (
             client_secret_raw if type(client_secret_raw) is str else _read_string(client_secret_raw, "client_secret")
         )
 
-        code_raw = get("code", UNSET)
+        code_raw = _get("code", UNSET)
         code = code_raw if type(code_raw) is str else _read_string(code_raw, "code")
 
-        redirect_uri_raw = get("redirect_uri", UNSET)
+        redirect_uri_raw = _get("redirect_uri", UNSET)
         redirect_uri = (
             redirect_uri_raw if type(redirect_uri_raw) is str else _read_string(redirect_uri_raw, "redirect_uri")
         )

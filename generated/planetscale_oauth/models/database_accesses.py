@@ -14,7 +14,7 @@ from ..types import UNSET
 
 T = TypeVar("T", bound="DatabaseAccesses")
 
-_KNOWN_FIELDS = frozenset(
+_KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "databases",
         "accesses",
@@ -55,11 +55,11 @@ class DatabaseAccesses:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        databases_raw = get("databases", UNSET)
+        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        databases_raw = _get("databases", UNSET)
         databases = _read_model_array(databases_raw, "databases", AccessibleDatabase)
 
-        accesses_raw = get("accesses", UNSET)
+        accesses_raw = _get("accesses", UNSET)
         accesses = _read_model_array(accesses_raw, "accesses", AccessScope)
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
@@ -91,6 +91,7 @@ class DatabaseAccesses:
         return key in self.additional_properties
 
 
-# Imported last, so models that refer to each other can import each other.
-from ..models.access_scope import AccessScope  # noqa: E402
-from ..models.accessible_database import AccessibleDatabase  # noqa: E402
+# Imported last, so models that refer to each other can import each other (hence E402 for the file).
+# ruff: noqa: E402
+from ..models.access_scope import AccessScope
+from ..models.accessible_database import AccessibleDatabase

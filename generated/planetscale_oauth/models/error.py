@@ -14,7 +14,7 @@ from ..types import UNSET
 
 T = TypeVar("T", bound="Error")
 
-_KNOWN_FIELDS = frozenset(
+_KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "code",
         "message",
@@ -51,11 +51,11 @@ class Error:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        code_raw = get("code", UNSET)
+        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        code_raw = _get("code", UNSET)
         code = code_raw if type(code_raw) is str else _read_string(code_raw, "code")
 
-        message_raw = get("message", UNSET)
+        message_raw = _get("message", UNSET)
         message = message_raw if type(message_raw) is str else _read_string(message_raw, "message")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.

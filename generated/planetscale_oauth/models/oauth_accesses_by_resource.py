@@ -14,7 +14,7 @@ from ..types import UNSET
 
 T = TypeVar("T", bound="OAuthAccessesByResource")
 
-_KNOWN_FIELDS = frozenset(
+_KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "database",
         "organization",
@@ -63,17 +63,17 @@ class OAuthAccessesByResource:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        database_raw = get("database", UNSET)
+        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        database_raw = _get("database", UNSET)
         database = _read_model(database_raw, "database", DatabaseAccesses)
 
-        organization_raw = get("organization", UNSET)
+        organization_raw = _get("organization", UNSET)
         organization = _read_model(organization_raw, "organization", OrganizationAccesses)
 
-        branch_raw = get("branch", UNSET)
+        branch_raw = _get("branch", UNSET)
         branch = _read_model(branch_raw, "branch", BranchAccesses)
 
-        user_raw = get("user", UNSET)
+        user_raw = _get("user", UNSET)
         user = _read_model(user_raw, "user", UserAccesses)
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
@@ -107,8 +107,9 @@ class OAuthAccessesByResource:
         return key in self.additional_properties
 
 
-# Imported last, so models that refer to each other can import each other.
-from ..models.branch_accesses import BranchAccesses  # noqa: E402
-from ..models.database_accesses import DatabaseAccesses  # noqa: E402
-from ..models.organization_accesses import OrganizationAccesses  # noqa: E402
-from ..models.user_accesses import UserAccesses  # noqa: E402
+# Imported last, so models that refer to each other can import each other (hence E402 for the file).
+# ruff: noqa: E402
+from ..models.branch_accesses import BranchAccesses
+from ..models.database_accesses import DatabaseAccesses
+from ..models.organization_accesses import OrganizationAccesses
+from ..models.user_accesses import UserAccesses

@@ -14,7 +14,7 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OAuthErrorResponse")
 
-_KNOWN_FIELDS = frozenset(
+_KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "error",
         "error_description",
@@ -60,11 +60,11 @@ class OAuthErrorResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        error_raw = get("error", UNSET)
+        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        error_raw = _get("error", UNSET)
         error = error_raw if type(error_raw) is str else _read_string(error_raw, "error")
 
-        error_description_raw = get("error_description", UNSET)
+        error_description_raw = _get("error_description", UNSET)
         error_description: str | Unset
         if error_description_raw is UNSET:
             error_description = UNSET
@@ -75,7 +75,7 @@ class OAuthErrorResponse:
                 else _read_string(error_description_raw, "error_description")
             )
 
-        error_uri_raw = get("error_uri", UNSET)
+        error_uri_raw = _get("error_uri", UNSET)
         error_uri: str | Unset
         if error_uri_raw is UNSET:
             error_uri = UNSET

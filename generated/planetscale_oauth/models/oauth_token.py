@@ -18,7 +18,7 @@ from ..types import UNSET, format_datetime, redact
 
 T = TypeVar("T", bound="OAuthToken")
 
-_KNOWN_FIELDS = frozenset(
+_KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "id",
         "name",
@@ -152,70 +152,70 @@ class OAuthToken:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        id_raw = get("id", UNSET)
+        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        id_raw = _get("id", UNSET)
         id = id_raw if type(id_raw) is str else _read_string(id_raw, "id")
 
-        name_raw = get("name", UNSET)
+        name_raw = _get("name", UNSET)
         name = name_raw if name_raw is None or type(name_raw) is str else _read_string(name_raw, "name")
 
-        display_name_raw = get("display_name", UNSET)
+        display_name_raw = _get("display_name", UNSET)
         display_name = (
             display_name_raw if type(display_name_raw) is str else _read_string(display_name_raw, "display_name")
         )
 
-        token_raw = get("token", UNSET)
+        token_raw = _get("token", UNSET)
         token = token_raw if token_raw is None or type(token_raw) is str else _read_string(token_raw, "token")
 
-        plain_text_refresh_token_raw = get("plain_text_refresh_token", UNSET)
+        plain_text_refresh_token_raw = _get("plain_text_refresh_token", UNSET)
         plain_text_refresh_token = (
             plain_text_refresh_token_raw
             if plain_text_refresh_token_raw is None or type(plain_text_refresh_token_raw) is str
             else _read_string(plain_text_refresh_token_raw, "plain_text_refresh_token")
         )
 
-        avatar_url_raw = get("avatar_url", UNSET)
+        avatar_url_raw = _get("avatar_url", UNSET)
         avatar_url = avatar_url_raw if type(avatar_url_raw) is str else _read_string(avatar_url_raw, "avatar_url")
 
-        created_at_raw = get("created_at", UNSET)
+        created_at_raw = _get("created_at", UNSET)
         created_at = _read_date_time(created_at_raw, "created_at")
 
-        updated_at_raw = get("updated_at", UNSET)
+        updated_at_raw = _get("updated_at", UNSET)
         updated_at = _read_date_time(updated_at_raw, "updated_at")
 
-        expires_at_raw = get("expires_at", UNSET)
+        expires_at_raw = _get("expires_at", UNSET)
         expires_at = None if expires_at_raw is None else _read_date_time(expires_at_raw, "expires_at")
 
-        last_used_at_raw = get("last_used_at", UNSET)
+        last_used_at_raw = _get("last_used_at", UNSET)
         last_used_at = None if last_used_at_raw is None else _read_date_time(last_used_at_raw, "last_used_at")
 
-        actor_id_raw = get("actor_id", UNSET)
+        actor_id_raw = _get("actor_id", UNSET)
         actor_id = (
             actor_id_raw
             if actor_id_raw is None or type(actor_id_raw) is str
             else _read_string(actor_id_raw, "actor_id")
         )
 
-        actor_display_name_raw = get("actor_display_name", UNSET)
+        actor_display_name_raw = _get("actor_display_name", UNSET)
         actor_display_name = (
             actor_display_name_raw
             if actor_display_name_raw is None or type(actor_display_name_raw) is str
             else _read_string(actor_display_name_raw, "actor_display_name")
         )
 
-        actor_type_raw = get("actor_type", UNSET)
+        actor_type_raw = _get("actor_type", UNSET)
         actor_type = (
             actor_type_raw
             if actor_type_raw is None or type(actor_type_raw) is str
             else _read_string(actor_type_raw, "actor_type")
         )
 
-        service_token_accesses_raw = get("service_token_accesses", UNSET)
+        service_token_accesses_raw = _get("service_token_accesses", UNSET)
         service_token_accesses = _read_model_array(
             service_token_accesses_raw, "service_token_accesses", ServiceTokenAccess
         )
 
-        oauth_accesses_by_resource_raw = get("oauth_accesses_by_resource", UNSET)
+        oauth_accesses_by_resource_raw = _get("oauth_accesses_by_resource", UNSET)
         oauth_accesses_by_resource = _read_model(
             oauth_accesses_by_resource_raw, "oauth_accesses_by_resource", OAuthAccessesByResource
         )
@@ -268,6 +268,7 @@ class OAuthToken:
         return key in self.additional_properties
 
 
-# Imported last, so models that refer to each other can import each other.
-from ..models.oauth_accesses_by_resource import OAuthAccessesByResource  # noqa: E402
-from ..models.service_token_access import ServiceTokenAccess  # noqa: E402
+# Imported last, so models that refer to each other can import each other (hence E402 for the file).
+# ruff: noqa: E402
+from ..models.oauth_accesses_by_resource import OAuthAccessesByResource
+from ..models.service_token_access import ServiceTokenAccess

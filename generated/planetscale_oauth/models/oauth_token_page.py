@@ -16,7 +16,7 @@ from ..types import UNSET
 
 T = TypeVar("T", bound="OAuthTokenPage")
 
-_KNOWN_FIELDS = frozenset(
+_KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "current_page",
         "next_page",
@@ -84,41 +84,41 @@ class OAuthTokenPage:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        current_page_raw = get("current_page", UNSET)
+        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        current_page_raw = _get("current_page", UNSET)
         current_page = (
             current_page_raw if type(current_page_raw) is int else _read_integer(current_page_raw, "current_page")
         )
 
-        next_page_raw = get("next_page", UNSET)
+        next_page_raw = _get("next_page", UNSET)
         next_page = (
             next_page_raw
             if next_page_raw is None or type(next_page_raw) is int
             else _read_integer(next_page_raw, "next_page")
         )
 
-        next_page_url_raw = get("next_page_url", UNSET)
+        next_page_url_raw = _get("next_page_url", UNSET)
         next_page_url = (
             next_page_url_raw
             if next_page_url_raw is None or type(next_page_url_raw) is str
             else _read_string(next_page_url_raw, "next_page_url")
         )
 
-        prev_page_raw = get("prev_page", UNSET)
+        prev_page_raw = _get("prev_page", UNSET)
         prev_page = (
             prev_page_raw
             if prev_page_raw is None or type(prev_page_raw) is int
             else _read_integer(prev_page_raw, "prev_page")
         )
 
-        prev_page_url_raw = get("prev_page_url", UNSET)
+        prev_page_url_raw = _get("prev_page_url", UNSET)
         prev_page_url = (
             prev_page_url_raw
             if prev_page_url_raw is None or type(prev_page_url_raw) is str
             else _read_string(prev_page_url_raw, "prev_page_url")
         )
 
-        data_raw = get("data", UNSET)
+        data_raw = _get("data", UNSET)
         data = _read_model_array(data_raw, "data", OAuthToken)
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
@@ -154,5 +154,6 @@ class OAuthTokenPage:
         return key in self.additional_properties
 
 
-# Imported last, so models that refer to each other can import each other.
-from ..models.oauth_token import OAuthToken  # noqa: E402
+# Imported last, so models that refer to each other can import each other (hence E402 for the file).
+# ruff: noqa: E402
+from ..models.oauth_token import OAuthToken

@@ -14,7 +14,7 @@ from ..types import UNSET
 
 T = TypeVar("T", bound="OrganizationAccesses")
 
-_KNOWN_FIELDS = frozenset(
+_KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "organizations",
         "accesses",
@@ -55,11 +55,11 @@ class OrganizationAccesses:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        organizations_raw = get("organizations", UNSET)
+        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        organizations_raw = _get("organizations", UNSET)
         organizations = _read_model_array(organizations_raw, "organizations", AccessibleOrganization)
 
-        accesses_raw = get("accesses", UNSET)
+        accesses_raw = _get("accesses", UNSET)
         accesses = _read_model_array(accesses_raw, "accesses", AccessScope)
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
@@ -91,6 +91,7 @@ class OrganizationAccesses:
         return key in self.additional_properties
 
 
-# Imported last, so models that refer to each other can import each other.
-from ..models.access_scope import AccessScope  # noqa: E402
-from ..models.accessible_organization import AccessibleOrganization  # noqa: E402
+# Imported last, so models that refer to each other can import each other (hence E402 for the file).
+# ruff: noqa: E402
+from ..models.access_scope import AccessScope
+from ..models.accessible_organization import AccessibleOrganization

@@ -54,19 +54,19 @@ class RefreshTokenGrant:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        grant_type_raw = get("grant_type", UNSET)
+        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        grant_type_raw = _get("grant_type", UNSET)
         grant_type: Literal["refresh_token"] = _read_const(grant_type_raw, "grant_type", "refresh_token")
 
-        client_id_raw = get("client_id", UNSET)
+        client_id_raw = _get("client_id", UNSET)
         client_id = client_id_raw if type(client_id_raw) is str else _read_string(client_id_raw, "client_id")
 
-        client_secret_raw = get("client_secret", UNSET)
+        client_secret_raw = _get("client_secret", UNSET)
         client_secret = (
             client_secret_raw if type(client_secret_raw) is str else _read_string(client_secret_raw, "client_secret")
         )
 
-        refresh_token_raw = get("refresh_token", UNSET)
+        refresh_token_raw = _get("refresh_token", UNSET)
         refresh_token = (
             refresh_token_raw if type(refresh_token_raw) is str else _read_string(refresh_token_raw, "refresh_token")
         )

@@ -48,14 +48,14 @@ class RevokeTokenRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        token_raw = get("token", UNSET)
+        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        token_raw = _get("token", UNSET)
         token = token_raw if type(token_raw) is str else _read_string(token_raw, "token")
 
-        client_id_raw = get("client_id", UNSET)
+        client_id_raw = _get("client_id", UNSET)
         client_id = client_id_raw if type(client_id_raw) is str else _read_string(client_id_raw, "client_id")
 
-        client_secret_raw = get("client_secret", UNSET)
+        client_secret_raw = _get("client_secret", UNSET)
         client_secret = (
             client_secret_raw if type(client_secret_raw) is str else _read_string(client_secret_raw, "client_secret")
         )

@@ -15,7 +15,7 @@ from ..types import UNSET
 
 T = TypeVar("T", bound="ServiceTokenAccess")
 
-_KNOWN_FIELDS = frozenset(
+_KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "id",
         "access",
@@ -82,30 +82,30 @@ class ServiceTokenAccess:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        id_raw = get("id", UNSET)
+        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        id_raw = _get("id", UNSET)
         id = id_raw if type(id_raw) is str else _read_string(id_raw, "id")
 
-        access_raw = get("access", UNSET)
+        access_raw = _get("access", UNSET)
         access = access_raw if type(access_raw) is str else _read_string(access_raw, "access")
 
-        description_raw = get("description", UNSET)
+        description_raw = _get("description", UNSET)
         description = description_raw if type(description_raw) is str else _read_string(description_raw, "description")
 
-        resource_name_raw = get("resource_name", UNSET)
+        resource_name_raw = _get("resource_name", UNSET)
         resource_name = (
             resource_name_raw if type(resource_name_raw) is str else _read_string(resource_name_raw, "resource_name")
         )
 
-        resource_id_raw = get("resource_id", UNSET)
+        resource_id_raw = _get("resource_id", UNSET)
         resource_id = resource_id_raw if type(resource_id_raw) is str else _read_string(resource_id_raw, "resource_id")
 
-        resource_type_raw = get("resource_type", UNSET)
+        resource_type_raw = _get("resource_type", UNSET)
         resource_type = (
             resource_type_raw if type(resource_type_raw) is str else _read_string(resource_type_raw, "resource_type")
         )
 
-        resource_raw = get("resource", UNSET)
+        resource_raw = _get("resource", UNSET)
         resource = _read_model(resource_raw, "resource", AccessResource)
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
@@ -142,5 +142,6 @@ class ServiceTokenAccess:
         return key in self.additional_properties
 
 
-# Imported last, so models that refer to each other can import each other.
-from ..models.access_resource import AccessResource  # noqa: E402
+# Imported last, so models that refer to each other can import each other (hence E402 for the file).
+# ruff: noqa: E402
+from ..models.access_resource import AccessResource

@@ -14,7 +14,7 @@ from ..types import UNSET
 
 T = TypeVar("T", bound="UserAccesses")
 
-_KNOWN_FIELDS = frozenset(
+_KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "users",
         "accesses",
@@ -55,11 +55,11 @@ class UserAccesses:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        users_raw = get("users", UNSET)
+        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        users_raw = _get("users", UNSET)
         users = _read_model_array(users_raw, "users", AccessibleUser)
 
-        accesses_raw = get("accesses", UNSET)
+        accesses_raw = _get("accesses", UNSET)
         accesses = _read_model_array(accesses_raw, "accesses", AccessScope)
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
@@ -91,6 +91,7 @@ class UserAccesses:
         return key in self.additional_properties
 
 
-# Imported last, so models that refer to each other can import each other.
-from ..models.access_scope import AccessScope  # noqa: E402
-from ..models.accessible_user import AccessibleUser  # noqa: E402
+# Imported last, so models that refer to each other can import each other (hence E402 for the file).
+# ruff: noqa: E402
+from ..models.access_scope import AccessScope
+from ..models.accessible_user import AccessibleUser

@@ -1,0 +1,134 @@
+"""PlanetScale's complete published API description, generated as any other spec would be, and called.
+
+tests/specs/planetscale-api-v1-full.swagger.json is the unpatched Swagger 2.0 document PlanetScale serves
+(140 operations). It goes through `scripts/generate.py generate` (converted by swagger2openapi, then the
+project's templates and runtime); every operation module must import, pass mypy --strict and ruff, and
+each operation, called against Prism serving the same document with a service token, must return its
+parsed result or raise one of the package's typed errors.
+"""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+import time
+import typing
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from openapi_python_client.strings import PythonIdentifier
+
+import generate
+import spec_reader
+from corpus import FULL_SPEC, Schemas, load, ruff_check
+from corpus import generate as generate_spec
+from mockserver import prism
+
+METHODS = ("get", "put", "post", "delete", "patch")
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The OpenAPI 3.0 conversion of the Swagger document, as generation makes it."""
+    return generate.openapi_document(FULL_SPEC, tmp_path_factory.mktemp("converted"))
+
+
+@pytest.fixture(scope="module")
+def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
+    started = time.perf_counter()
+    package_dir, result = generate_spec(FULL_SPEC, tmp_path_factory.mktemp("full"))
+    elapsed = time.perf_counter() - started
+    assert result.returncode == 0, result.stdout + result.stderr
+    print(f"\n{FULL_SPEC.name}: generated in {elapsed:.1f} s; {result.stdout.strip()}")
+    return package_dir, elapsed
+
+
+@pytest.fixture(scope="module")
+def package(full: tuple[Path, float]) -> ModuleType:
+    return load(full[0])
+
+
+def operations(converted: Path) -> list[tuple[str, str, dict[str, Any]]]:
+    document = Schemas(spec_reader.load(converted).document).document
+    return [
+        (path, method, item[method]) for path, item in document["paths"].items() for method in METHODS if method in item
+    ]
+
+
+def test_every_operation_has_a_module_that_imports(converted: Path, package: ModuleType) -> None:
+    facts = spec_reader.load(converted, package.__name__)
+    modules = [op.module for op in facts.operations.values()]
+    assert len(modules) == len(operations(converted)) == 140
+    imported = [__import__(module, fromlist=["sync"]) for module in modules]
+    assert all(callable(module.sync) and callable(module.asyncio_detailed) for module in imported)
+    print(f"\n{len(imported)}/140 operation modules import")
+
+
+def test_mypy_strict_and_ruff_are_clean(full: tuple[Path, float]) -> None:
+    package_dir = full[0]
+    mypy = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--config-file", "", package_dir.name],
+        cwd=package_dir.parent, capture_output=True, text=True,
+    )  # fmt: skip
+    assert mypy.returncode == 0, mypy.stdout[-5000:]
+    ruff = ruff_check(package_dir)
+    assert ruff.returncode == 0, ruff.stdout[-5000:]
+    print(f"\nmypy --strict: {mypy.stdout.strip()}; ruff: {ruff.stdout.strip()}")
+
+
+def arguments(
+    module: ModuleType, path: str, op: dict[str, Any], schemas: Schemas, package: ModuleType
+) -> dict[str, Any]:
+    """Keyword arguments for ``module.sync``: the smallest valid value of each required parameter and body."""
+    signature = inspect.signature(module.sync)
+    hints = typing.get_type_hints(module.sync)
+    by_name = {
+        str(PythonIdentifier(parameter["name"], "field_")): parameter
+        for parameter in (schemas.resolve(each) for each in op.get("parameters") or [])
+    }
+    found: dict[str, Any] = {}
+    for name, parameter in signature.parameters.items():
+        if name == "client" or parameter.default is not inspect.Parameter.empty:
+            continue
+        if name == "body":
+            body = schemas.resolve(op["requestBody"])
+            schema = next(iter(body["content"].values()))["schema"]
+            model = hints["body"]
+            found["body"] = model.from_dict(schemas.minimal(schema)) if hasattr(model, "from_dict") else None
+        else:
+            found[name] = schemas.minimal(by_name[name].get("schema", {}))
+    return found
+
+
+def test_every_operation_called_against_prism_answers_parsed_or_with_a_typed_error(
+    converted: Path, package: ModuleType
+) -> None:
+    facts = spec_reader.load(converted, package.__name__)
+    schemas = Schemas(facts.document)
+    outcomes: Counter[str] = Counter()
+    failures: list[str] = []
+    with prism(converted) as url:
+        client = package.AuthenticatedClient.from_service_token(
+            "sto_FAKE", "pscale_tkn_FAKE", base_url=url, retry=package.client.RetryPolicy(max_retries=0)
+        )
+        with client:
+            for path, method, op in operations(converted):
+                operation = facts.operation(path, method)
+                module = __import__(operation.module, fromlist=["sync"])
+                try:
+                    result = module.sync(client=client, **arguments(module, path, op, schemas, package))
+                except package.errors.PlanetScaleError as error:
+                    outcomes[type(error).__name__] += 1
+                    if isinstance(error, package.errors.ResponseValidationError):
+                        failures.append(f"{operation.operation_id}: {error}")
+                except Exception as error:  # any other exception is the failure reported
+                    failures.append(f"{operation.operation_id}: {type(error).__name__}: {error}")
+                else:
+                    outcomes["parsed " + ("None" if result is None else "model")] += 1
+    print(f"\n140 operations called against Prism: {dict(sorted(outcomes.items()))}")
+    assert not failures, "\n".join(failures)
+    assert sum(outcomes.values()) == 140
