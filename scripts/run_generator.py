@@ -18,6 +18,7 @@ Every value handed to templates is plain data checked by the reader (names must 
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -39,7 +40,15 @@ class TemplateFacts(SpecFacts):
     """The ``spec`` global of the templates: the spec reader's facts, looked up by the generator's objects."""
 
     def operation_of(self, endpoint: Endpoint) -> Operation:
-        return self.operation(endpoint.path.get_untrusted_value(), endpoint.method)
+        path = endpoint.path.get_untrusted_value()
+        if (path, endpoint.method) in self._ops:
+            return self.operation(path, endpoint.method)
+        # The generator renames a path parameter that shares its name with another parameter ({id} -> {id_path}):
+        # the operation is the one whose path has the same shape.
+        shape = re.sub(r"{[^}]*}", "{}", path)
+        return next(
+            op for (p, m), op in self._ops.items() if m == endpoint.method and re.sub(r"{[^}]*}", "{}", p) == shape
+        )
 
 
 def pack_params(text: str, width: int = 120) -> str:

@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Callable, Mapping
+from io import BytesIO
 from typing import Any, Protocol, TypeVar
+from uuid import UUID
 
 from ._bodies import MAX_BODY_BYTES, is_json
 from ._exceptions import ResponseValidationError
-from .types import Unset
+from .types import File, Unset
 
 T = TypeVar("T")
 _M = TypeVar("_M", covariant=True)
@@ -165,3 +167,78 @@ def model_array(value: Any, path: str, cls: Parser[T]) -> list[T]:
         except ResponseValidationError as exc:
             raise exc.within(f"[{index}]").within(path) from None
     return found
+
+
+def date(value: Any, path: str) -> datetime.date:
+    """An RFC 3339 full-date (``2024-05-06``)."""
+    if type(value) is not str:
+        raise invalid(path, "date string", value)
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise invalid(path, "date string (YYYY-MM-DD)", value, show_value=True) from None
+
+
+def uuid(value: Any, path: str) -> UUID:
+    if type(value) is not str:
+        raise invalid(path, "uuid string", value)
+    try:
+        return UUID(value)
+    except ValueError:
+        raise invalid(path, "uuid string", value, show_value=True) from None
+
+
+def enum(value: Any, path: str, cls: Callable[[Any], T]) -> T:
+    """A value of an ``enum.Enum`` class (the generator's enums when ``literal_enums`` is off)."""
+    try:
+        return cls(value)
+    except (ValueError, TypeError):
+        allowed = ", ".join(json.dumps(member.value) for member in cls)  # type: ignore[attr-defined]
+        raise invalid(path, f"one of {allowed}", value, show_value=True) from None
+
+
+def checked(value: Any, path: str, check: Callable[[Any], T], expected: str) -> T:
+    """A value accepted by ``check`` (a generated ``check_<enum>`` function, which raises ``TypeError``)."""
+    try:
+        return check(value)
+    except (TypeError, ValueError):
+        raise invalid(path, expected, value, show_value=True) from None
+
+
+def one_of(value: Any, path: str, readers: tuple[Callable[[Any, str], Any], ...], expected: str) -> Any:
+    """A value of a union (``oneOf``, ``anyOf``, a list of types): the first reader that accepts it wins."""
+    for read in readers:
+        try:
+            return read(value, path)
+        except ResponseValidationError:
+            continue
+    raise invalid(path, expected, value)
+
+
+def tagged(value: Any, path: str, tag: str, readers: Mapping[str, Callable[[Any, str], Any]], expected: str) -> Any:
+    """A value of a union with a ``discriminator``: the reader is chosen by the value of its ``tag`` property."""
+    found = obj(value, path).get(tag)
+    read = readers.get(found) if isinstance(found, str) else None
+    if read is None:
+        where = f"{path}.{tag}" if path else tag
+        allowed = ", ".join(json.dumps(key) for key in readers)
+        raise invalid(where, f"one of {allowed} (the {expected} discriminator)", found, show_value=True)
+    return read(value, path)
+
+
+def mapping(value: Any, path: str, item: Callable[[Any, str], T]) -> dict[str, T]:
+    """A JSON object whose values are read by ``item`` (typed ``additionalProperties``)."""
+    found: dict[str, T] = {}
+    for key, element in obj(value, path).items():
+        try:
+            found[key] = item(element, "")
+        except ResponseValidationError as exc:
+            raise exc.within(key).within(path) from None
+    return found
+
+
+def file(value: Any, path: str) -> File:
+    """A binary string in a JSON body (``format: binary``), as a ``File`` holding its bytes."""
+    if type(value) is not str:
+        raise invalid(path, "string", value)
+    return File(payload=BytesIO(value.encode()))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import MutableMapping
+from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import Generic, Literal, TypeVar
+from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define, field
 
@@ -52,6 +52,25 @@ def format_datetime(value: datetime.datetime, parsed: tuple[datetime.datetime, s
     return value.isoformat()
 
 
+# What ``httpx`` takes as ``files=`` (multipart bodies), as the stock generator declares it.
+FileContent = IO[bytes] | bytes | str
+FileTypes = tuple[str | None, FileContent, str | None] | tuple[str | None, FileContent, str | None, Mapping[str, str]]
+RequestFiles = list[tuple[str, FileTypes]]
+
+
+@define
+class File:
+    """A file to upload (multipart or binary bodies) or one the API returned: its bytes, name and media type."""
+
+    payload: BinaryIO
+    file_name: str | None = None
+    mime_type: str | None = None
+
+    def to_tuple(self) -> FileTypes:
+        """The tuple ``httpx`` takes for a multipart/form-data part."""
+        return self.file_name, self.payload, self.mime_type
+
+
 T = TypeVar("T")
 
 
@@ -87,6 +106,10 @@ __all__ = [
     "REDACTED",
     "REQUEST_ID_HEADER",
     "UNSET",
+    "File",
+    "FileContent",
+    "FileTypes",
+    "RequestFiles",
     "Response",
     "Unset",
     "format_datetime",

@@ -46,73 +46,71 @@ class AccessResource:
     _texts: dict[str, tuple[Any, Any]] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        texts = self._texts or {}
-        id = self.id
+        _texts__ = self._texts or {}
+        _id = self.id
 
-        name = self.name
+        _name = self.name
 
-        created_at = format_datetime(self.created_at, texts.get("created_at"))
+        _created_at = format_datetime(self.created_at, _texts__.get("created_at"))
 
-        updated_at = format_datetime(self.updated_at, texts.get("updated_at"))
+        _updated_at = format_datetime(self.updated_at, _texts__.get("updated_at"))
 
-        deleted_at: str | None
+        _deleted_at: str | None
         if isinstance(self.deleted_at, datetime.datetime):
-            deleted_at = format_datetime(self.deleted_at, texts.get("deleted_at"))
+            _deleted_at = format_datetime(self.deleted_at, _texts__.get("deleted_at"))
         else:
-            deleted_at = self.deleted_at
+            _deleted_at = self.deleted_at
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+        _field_dict__: dict[str, Any] = {}
+        _field_dict__.update(self.additional_properties)
+        _field_dict__.update(
             {
-                "id": id,
-                "name": name,
-                "created_at": created_at,
-                "updated_at": updated_at,
-                "deleted_at": deleted_at,
+                "id": _id,
+                "name": _name,
+                "created_at": _created_at,
+                "updated_at": _updated_at,
+                "deleted_at": _deleted_at,
             }
         )
 
-        return field_dict
+        return _field_dict__
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        id_raw = _get("id", UNSET)
-        id = id_raw if type(id_raw) is str else _read_string(id_raw, "id")
+        _get__ = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        _id__raw = _get__("id", UNSET)
+        _id = _id__raw if type(_id__raw) is str else _read_string(_id__raw, "id")
 
-        name_raw = _get("name", UNSET)
-        name = name_raw if type(name_raw) is str else _read_string(name_raw, "name")
+        _name__raw = _get__("name", UNSET)
+        _name = _name__raw if type(_name__raw) is str else _read_string(_name__raw, "name")
 
-        created_at_raw = _get("created_at", UNSET)
-        created_at = _read_date_time(created_at_raw, "created_at")
+        _created_at__raw = _get__("created_at", UNSET)
+        _created_at = _read_date_time(_created_at__raw, "created_at")
 
-        updated_at_raw = _get("updated_at", UNSET)
-        updated_at = _read_date_time(updated_at_raw, "updated_at")
+        _updated_at__raw = _get__("updated_at", UNSET)
+        _updated_at = _read_date_time(_updated_at__raw, "updated_at")
 
-        deleted_at_raw = _get("deleted_at", UNSET)
-        deleted_at = None if deleted_at_raw is None else _read_date_time(deleted_at_raw, "deleted_at")
+        _deleted_at__raw = _get__("deleted_at", UNSET)
+        _deleted_at = None if _deleted_at__raw is None else _read_date_time(_deleted_at__raw, "deleted_at")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
-        access_resource = cls(
-            id,
-            name,
-            created_at,
-            updated_at,
-            deleted_at,
+        _model__ = cls(
+            _id,
+            _name,
+            _created_at,
+            _updated_at,
+            _deleted_at,
         )
-        access_resource._texts = {
-            "created_at": (created_at, created_at_raw),
-            "updated_at": (updated_at, updated_at_raw),
-            "deleted_at": (deleted_at, deleted_at_raw),
+        _model__._texts = {
+            "created_at": (_created_at, _created_at__raw),
+            "updated_at": (_updated_at, _updated_at__raw),
+            "deleted_at": (_deleted_at, _deleted_at__raw),
         }
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 5:
-            access_resource.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
-            }
-        return access_resource
+            _model__.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS}
+        return _model__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -33,42 +33,42 @@ class AccessScope:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        _name = self.name
 
-        description = self.description
+        _description = self.description
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+        _field_dict__: dict[str, Any] = {}
+        _field_dict__.update(self.additional_properties)
+        _field_dict__.update(
             {
-                "name": name,
-                "description": description,
+                "name": _name,
+                "description": _description,
             }
         )
 
-        return field_dict
+        return _field_dict__
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        name_raw = _get("name", UNSET)
-        name = name_raw if type(name_raw) is str else _read_string(name_raw, "name")
+        _get__ = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        _name__raw = _get__("name", UNSET)
+        _name = _name__raw if type(_name__raw) is str else _read_string(_name__raw, "name")
 
-        description_raw = _get("description", UNSET)
-        description = description_raw if type(description_raw) is str else _read_string(description_raw, "description")
+        _description__raw = _get__("description", UNSET)
+        _description = (
+            _description__raw if type(_description__raw) is str else _read_string(_description__raw, "description")
+        )
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
-        access_scope = cls(
-            name,
-            description,
+        _model__ = cls(
+            _name,
+            _description,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 2:
-            access_scope.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
-            }
-        return access_scope
+            _model__.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS}
+        return _model__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -11,7 +11,8 @@ from attrs import field as _attrs_field
 from .._readers import integer as _read_integer
 from .._readers import obj as _read_object
 from .._readers import string as _read_string
-from ..types import UNSET, Unset, redact
+from ..types import UNSET, Unset
+from ..types import redact as _redact
 
 T = TypeVar("T", bound="AccessTokenResponse")
 
@@ -30,97 +31,99 @@ _KNOWN_FIELDS: frozenset[str] = frozenset(
 class AccessTokenResponse:
     """The tokens the OAuth server issued."""
 
-    access_token: str = _attrs_field(repr=redact)
+    access_token: str = _attrs_field(repr=_redact)
     """ The access token, sent as `Authorization: Bearer <access_token>` """
     token_type: str
     """ How to send the access token; `Bearer` """
     expires_in: int | Unset = UNSET
     """ Seconds until the access token expires """
-    refresh_token: str | Unset = _attrs_field(default=UNSET, repr=redact)
+    refresh_token: str | Unset = _attrs_field(default=UNSET, repr=_redact)
     """ The refresh token; a refresh may return a new one, which replaces the old """
     scope: str | Unset = UNSET
     """ The granted scopes, separated by spaces """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        access_token = self.access_token
+        _access_token = self.access_token
 
-        token_type = self.token_type
+        _token_type = self.token_type
 
-        expires_in = self.expires_in
+        _expires_in = self.expires_in
 
-        refresh_token = self.refresh_token
+        _refresh_token = self.refresh_token
 
-        scope = self.scope
+        _scope = self.scope
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+        _field_dict__: dict[str, Any] = {}
+        _field_dict__.update(self.additional_properties)
+        _field_dict__.update(
             {
-                "access_token": access_token,
-                "token_type": token_type,
+                "access_token": _access_token,
+                "token_type": _token_type,
             }
         )
-        if expires_in is not UNSET:
-            field_dict["expires_in"] = expires_in
-        if refresh_token is not UNSET:
-            field_dict["refresh_token"] = refresh_token
-        if scope is not UNSET:
-            field_dict["scope"] = scope
+        if _expires_in is not UNSET:
+            _field_dict__["expires_in"] = _expires_in
+        if _refresh_token is not UNSET:
+            _field_dict__["refresh_token"] = _refresh_token
+        if _scope is not UNSET:
+            _field_dict__["scope"] = _scope
 
-        return field_dict
+        return _field_dict__
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        access_token_raw = _get("access_token", UNSET)
-        access_token = (
-            access_token_raw if type(access_token_raw) is str else _read_string(access_token_raw, "access_token")
+        _get__ = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        _access_token__raw = _get__("access_token", UNSET)
+        _access_token = (
+            _access_token__raw if type(_access_token__raw) is str else _read_string(_access_token__raw, "access_token")
         )
 
-        token_type_raw = _get("token_type", UNSET)
-        token_type = token_type_raw if type(token_type_raw) is str else _read_string(token_type_raw, "token_type")
+        _token_type__raw = _get__("token_type", UNSET)
+        _token_type = (
+            _token_type__raw if type(_token_type__raw) is str else _read_string(_token_type__raw, "token_type")
+        )
 
-        expires_in_raw = _get("expires_in", UNSET)
-        expires_in: int | Unset
-        if expires_in_raw is UNSET:
-            expires_in = UNSET
+        _expires_in__raw = _get__("expires_in", UNSET)
+        _expires_in: int | Unset
+        if _expires_in__raw is UNSET:
+            _expires_in = UNSET
         else:
-            expires_in = expires_in_raw if type(expires_in_raw) is int else _read_integer(expires_in_raw, "expires_in")
-
-        refresh_token_raw = _get("refresh_token", UNSET)
-        refresh_token: str | Unset
-        if refresh_token_raw is UNSET:
-            refresh_token = UNSET
-        else:
-            refresh_token = (
-                refresh_token_raw
-                if type(refresh_token_raw) is str
-                else _read_string(refresh_token_raw, "refresh_token")
+            _expires_in = (
+                _expires_in__raw if type(_expires_in__raw) is int else _read_integer(_expires_in__raw, "expires_in")
             )
 
-        scope_raw = _get("scope", UNSET)
-        scope: str | Unset
-        if scope_raw is UNSET:
-            scope = UNSET
+        _refresh_token__raw = _get__("refresh_token", UNSET)
+        _refresh_token: str | Unset
+        if _refresh_token__raw is UNSET:
+            _refresh_token = UNSET
         else:
-            scope = scope_raw if type(scope_raw) is str else _read_string(scope_raw, "scope")
+            _refresh_token = (
+                _refresh_token__raw
+                if type(_refresh_token__raw) is str
+                else _read_string(_refresh_token__raw, "refresh_token")
+            )
+
+        _scope__raw = _get__("scope", UNSET)
+        _scope: str | Unset
+        if _scope__raw is UNSET:
+            _scope = UNSET
+        else:
+            _scope = _scope__raw if type(_scope__raw) is str else _read_string(_scope__raw, "scope")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
-        access_token_response = cls(
-            access_token,
-            token_type,
-            expires_in,
-            refresh_token,
-            scope,
+        _model__ = cls(
+            _access_token,
+            _token_type,
+            _expires_in,
+            _refresh_token,
+            _scope,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 2:
-            access_token_response.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
-            }
-        return access_token_response
+            _model__.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS}
+        return _model__
 
     @property
     def additional_keys(self) -> list[str]:

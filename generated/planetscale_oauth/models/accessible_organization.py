@@ -36,49 +36,47 @@ class AccessibleOrganization:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        _name = self.name
 
-        id = self.id
+        _id = self.id
 
-        url = self.url
+        _url = self.url
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+        _field_dict__: dict[str, Any] = {}
+        _field_dict__.update(self.additional_properties)
+        _field_dict__.update(
             {
-                "name": name,
-                "id": id,
-                "url": url,
+                "name": _name,
+                "id": _id,
+                "url": _url,
             }
         )
 
-        return field_dict
+        return _field_dict__
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        name_raw = _get("name", UNSET)
-        name = name_raw if type(name_raw) is str else _read_string(name_raw, "name")
+        _get__ = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        _name__raw = _get__("name", UNSET)
+        _name = _name__raw if type(_name__raw) is str else _read_string(_name__raw, "name")
 
-        id_raw = _get("id", UNSET)
-        id = id_raw if type(id_raw) is str else _read_string(id_raw, "id")
+        _id__raw = _get__("id", UNSET)
+        _id = _id__raw if type(_id__raw) is str else _read_string(_id__raw, "id")
 
-        url_raw = _get("url", UNSET)
-        url = url_raw if type(url_raw) is str else _read_string(url_raw, "url")
+        _url__raw = _get__("url", UNSET)
+        _url = _url__raw if type(_url__raw) is str else _read_string(_url__raw, "url")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
-        accessible_organization = cls(
-            name,
-            id,
-            url,
+        _model__ = cls(
+            _name,
+            _id,
+            _url,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 3:
-            accessible_organization.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
-            }
-        return accessible_organization
+            _model__.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS}
+        return _model__
 
     @property
     def additional_keys(self) -> list[str]:

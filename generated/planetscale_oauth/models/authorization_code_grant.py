@@ -11,7 +11,8 @@ from attrs import field as _attrs_field
 from .._readers import const as _read_const
 from .._readers import obj as _read_object
 from .._readers import string as _read_string
-from ..types import UNSET, redact
+from ..types import UNSET
+from ..types import redact as _redact
 
 T = TypeVar("T", bound="AuthorizationCodeGrant")
 
@@ -22,9 +23,9 @@ class AuthorizationCodeGrant:
 
     client_id: str
     """ The OAuth application's client ID """
-    client_secret: str = _attrs_field(repr=redact)
+    client_secret: str = _attrs_field(repr=_redact)
     """ The OAuth application's client secret """
-    code: str = _attrs_field(repr=redact)
+    code: str = _attrs_field(repr=_redact)
     """ The OAuth grant code provided to your OAuth application's redirect URI """
     redirect_uri: str
     """ The OAuth application's redirect URI, exactly as used in the authorize request """
@@ -32,59 +33,61 @@ class AuthorizationCodeGrant:
     """ Always `authorization_code` for this grant. """
 
     def to_dict(self) -> dict[str, Any]:
-        grant_type = self.grant_type
+        _grant_type = self.grant_type
 
-        client_id = self.client_id
+        _client_id = self.client_id
 
-        client_secret = self.client_secret
+        _client_secret = self.client_secret
 
-        code = self.code
+        _code = self.code
 
-        redirect_uri = self.redirect_uri
+        _redirect_uri = self.redirect_uri
 
-        field_dict: dict[str, Any] = {}
+        _field_dict__: dict[str, Any] = {}
 
-        field_dict.update(
+        _field_dict__.update(
             {
-                "grant_type": grant_type,
-                "client_id": client_id,
-                "client_secret": client_secret,
-                "code": code,
-                "redirect_uri": redirect_uri,
+                "grant_type": _grant_type,
+                "client_id": _client_id,
+                "client_secret": _client_secret,
+                "code": _code,
+                "redirect_uri": _redirect_uri,
             }
         )
 
-        return field_dict
+        return _field_dict__
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        grant_type_raw = _get("grant_type", UNSET)
-        grant_type: Literal["authorization_code"] = _read_const(grant_type_raw, "grant_type", "authorization_code")
+        _get__ = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        _grant_type__raw = _get__("grant_type", UNSET)
+        _grant_type: Literal["authorization_code"] = _read_const(_grant_type__raw, "grant_type", "authorization_code")
 
-        client_id_raw = _get("client_id", UNSET)
-        client_id = client_id_raw if type(client_id_raw) is str else _read_string(client_id_raw, "client_id")
+        _client_id__raw = _get__("client_id", UNSET)
+        _client_id = _client_id__raw if type(_client_id__raw) is str else _read_string(_client_id__raw, "client_id")
 
-        client_secret_raw = _get("client_secret", UNSET)
-        client_secret = (
-            client_secret_raw if type(client_secret_raw) is str else _read_string(client_secret_raw, "client_secret")
+        _client_secret__raw = _get__("client_secret", UNSET)
+        _client_secret = (
+            _client_secret__raw
+            if type(_client_secret__raw) is str
+            else _read_string(_client_secret__raw, "client_secret")
         )
 
-        code_raw = _get("code", UNSET)
-        code = code_raw if type(code_raw) is str else _read_string(code_raw, "code")
+        _code__raw = _get__("code", UNSET)
+        _code = _code__raw if type(_code__raw) is str else _read_string(_code__raw, "code")
 
-        redirect_uri_raw = _get("redirect_uri", UNSET)
-        redirect_uri = (
-            redirect_uri_raw if type(redirect_uri_raw) is str else _read_string(redirect_uri_raw, "redirect_uri")
+        _redirect_uri__raw = _get__("redirect_uri", UNSET)
+        _redirect_uri = (
+            _redirect_uri__raw if type(_redirect_uri__raw) is str else _read_string(_redirect_uri__raw, "redirect_uri")
         )
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
-        authorization_code_grant = cls(
-            client_id,
-            client_secret,
-            code,
-            redirect_uri,
-            grant_type,
+        _model__ = cls(
+            _client_id,
+            _client_secret,
+            _code,
+            _redirect_uri,
+            _grant_type,
         )
-        return authorization_code_grant
+        return _model__

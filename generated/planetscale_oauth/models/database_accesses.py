@@ -31,48 +31,46 @@ class DatabaseAccesses:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        databases = []
+        _databases = []
         for databases_item_data in self.databases:
             databases_item = databases_item_data.to_dict()
-            databases.append(databases_item)
+            _databases.append(databases_item)
 
-        accesses = []
+        _accesses = []
         for accesses_item_data in self.accesses:
             accesses_item = accesses_item_data.to_dict()
-            accesses.append(accesses_item)
+            _accesses.append(accesses_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+        _field_dict__: dict[str, Any] = {}
+        _field_dict__.update(self.additional_properties)
+        _field_dict__.update(
             {
-                "databases": databases,
-                "accesses": accesses,
+                "databases": _databases,
+                "accesses": _accesses,
             }
         )
 
-        return field_dict
+        return _field_dict__
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        databases_raw = _get("databases", UNSET)
-        databases = _read_model_array(databases_raw, "databases", AccessibleDatabase)
+        _get__ = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        _databases__raw = _get__("databases", UNSET)
+        _databases = _read_model_array(_databases__raw, "databases", AccessibleDatabase)
 
-        accesses_raw = _get("accesses", UNSET)
-        accesses = _read_model_array(accesses_raw, "accesses", AccessScope)
+        _accesses__raw = _get__("accesses", UNSET)
+        _accesses = _read_model_array(_accesses__raw, "accesses", AccessScope)
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
-        database_accesses = cls(
-            databases,
-            accesses,
+        _model__ = cls(
+            _databases,
+            _accesses,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 2:
-            database_accesses.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
-            }
-        return database_accesses
+            _model__.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS}
+        return _model__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -33,40 +33,40 @@ class Error:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        code = self.code
+        _code = self.code
 
-        message = self.message
+        _message = self.message
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+        _field_dict__: dict[str, Any] = {}
+        _field_dict__.update(self.additional_properties)
+        _field_dict__.update(
             {
-                "code": code,
-                "message": message,
+                "code": _code,
+                "message": _message,
             }
         )
 
-        return field_dict
+        return _field_dict__
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        code_raw = _get("code", UNSET)
-        code = code_raw if type(code_raw) is str else _read_string(code_raw, "code")
+        _get__ = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        _code__raw = _get__("code", UNSET)
+        _code = _code__raw if type(_code__raw) is str else _read_string(_code__raw, "code")
 
-        message_raw = _get("message", UNSET)
-        message = message_raw if type(message_raw) is str else _read_string(message_raw, "message")
+        _message__raw = _get__("message", UNSET)
+        _message = _message__raw if type(_message__raw) is str else _read_string(_message__raw, "message")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
-        error = cls(
-            code,
-            message,
+        _model__ = cls(
+            _code,
+            _message,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 2:
-            error.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS}
-        return error
+            _model__.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS}
+        return _model__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -39,56 +39,54 @@ class OAuthAccessesByResource:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        database = self.database.to_dict()
+        _database = self.database.to_dict()
 
-        organization = self.organization.to_dict()
+        _organization = self.organization.to_dict()
 
-        branch = self.branch.to_dict()
+        _branch = self.branch.to_dict()
 
-        user = self.user.to_dict()
+        _user = self.user.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+        _field_dict__: dict[str, Any] = {}
+        _field_dict__.update(self.additional_properties)
+        _field_dict__.update(
             {
-                "database": database,
-                "organization": organization,
-                "branch": branch,
-                "user": user,
+                "database": _database,
+                "organization": _organization,
+                "branch": _branch,
+                "user": _user,
             }
         )
 
-        return field_dict
+        return _field_dict__
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        database_raw = _get("database", UNSET)
-        database = _read_model(database_raw, "database", DatabaseAccesses)
+        _get__ = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        _database__raw = _get__("database", UNSET)
+        _database = _read_model(_database__raw, "database", DatabaseAccesses)
 
-        organization_raw = _get("organization", UNSET)
-        organization = _read_model(organization_raw, "organization", OrganizationAccesses)
+        _organization__raw = _get__("organization", UNSET)
+        _organization = _read_model(_organization__raw, "organization", OrganizationAccesses)
 
-        branch_raw = _get("branch", UNSET)
-        branch = _read_model(branch_raw, "branch", BranchAccesses)
+        _branch__raw = _get__("branch", UNSET)
+        _branch = _read_model(_branch__raw, "branch", BranchAccesses)
 
-        user_raw = _get("user", UNSET)
-        user = _read_model(user_raw, "user", UserAccesses)
+        _user__raw = _get__("user", UNSET)
+        _user = _read_model(_user__raw, "user", UserAccesses)
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
-        oauth_accesses_by_resource = cls(
-            database,
-            organization,
-            branch,
-            user,
+        _model__ = cls(
+            _database,
+            _organization,
+            _branch,
+            _user,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 4:
-            oauth_accesses_by_resource.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
-            }
-        return oauth_accesses_by_resource
+            _model__.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS}
+        return _model__
 
     @property
     def additional_keys(self) -> list[str]:

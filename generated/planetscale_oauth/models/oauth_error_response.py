@@ -37,63 +37,61 @@ class OAuthErrorResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        error = self.error
+        _error = self.error
 
-        error_description = self.error_description
+        _error_description = self.error_description
 
-        error_uri = self.error_uri
+        _error_uri = self.error_uri
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+        _field_dict__: dict[str, Any] = {}
+        _field_dict__.update(self.additional_properties)
+        _field_dict__.update(
             {
-                "error": error,
+                "error": _error,
             }
         )
-        if error_description is not UNSET:
-            field_dict["error_description"] = error_description
-        if error_uri is not UNSET:
-            field_dict["error_uri"] = error_uri
+        if _error_description is not UNSET:
+            _field_dict__["error_description"] = _error_description
+        if _error_uri is not UNSET:
+            _field_dict__["error_uri"] = _error_uri
 
-        return field_dict
+        return _field_dict__
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        error_raw = _get("error", UNSET)
-        error = error_raw if type(error_raw) is str else _read_string(error_raw, "error")
+        _get__ = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        _error__raw = _get__("error", UNSET)
+        _error = _error__raw if type(_error__raw) is str else _read_string(_error__raw, "error")
 
-        error_description_raw = _get("error_description", UNSET)
-        error_description: str | Unset
-        if error_description_raw is UNSET:
-            error_description = UNSET
+        _error_description__raw = _get__("error_description", UNSET)
+        _error_description: str | Unset
+        if _error_description__raw is UNSET:
+            _error_description = UNSET
         else:
-            error_description = (
-                error_description_raw
-                if type(error_description_raw) is str
-                else _read_string(error_description_raw, "error_description")
+            _error_description = (
+                _error_description__raw
+                if type(_error_description__raw) is str
+                else _read_string(_error_description__raw, "error_description")
             )
 
-        error_uri_raw = _get("error_uri", UNSET)
-        error_uri: str | Unset
-        if error_uri_raw is UNSET:
-            error_uri = UNSET
+        _error_uri__raw = _get__("error_uri", UNSET)
+        _error_uri: str | Unset
+        if _error_uri__raw is UNSET:
+            _error_uri = UNSET
         else:
-            error_uri = error_uri_raw if type(error_uri_raw) is str else _read_string(error_uri_raw, "error_uri")
+            _error_uri = _error_uri__raw if type(_error_uri__raw) is str else _read_string(_error_uri__raw, "error_uri")
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
-        oauth_error_response = cls(
-            error,
-            error_description,
-            error_uri,
+        _model__ = cls(
+            _error,
+            _error_description,
+            _error_uri,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 1:
-            oauth_error_response.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
-            }
-        return oauth_error_response
+            _model__.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS}
+        return _model__
 
     @property
     def additional_keys(self) -> list[str]:

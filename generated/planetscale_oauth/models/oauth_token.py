@@ -14,7 +14,8 @@ from .._readers import model as _read_model
 from .._readers import model_array as _read_model_array
 from .._readers import obj as _read_object
 from .._readers import string as _read_string
-from ..types import UNSET, format_datetime, redact
+from ..types import UNSET, format_datetime
+from ..types import redact as _redact
 
 T = TypeVar("T", bound="OAuthToken")
 
@@ -49,9 +50,9 @@ class OAuthToken:
     """ The name of the service token """
     display_name: str
     """ The display name of the service token """
-    token: str | None = _attrs_field(repr=redact)
+    token: str | None = _attrs_field(repr=_redact)
     """ The plaintext token. Available only after create. """
-    plain_text_refresh_token: str | None = _attrs_field(repr=redact)
+    plain_text_refresh_token: str | None = _attrs_field(repr=_redact)
     """ The plaintext refresh token. Available only after create. """
     avatar_url: str
     """ The image source for the avatar of the service token """
@@ -77,179 +78,179 @@ class OAuthToken:
     _texts: dict[str, tuple[Any, Any]] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        texts = self._texts or {}
-        id = self.id
+        _texts__ = self._texts or {}
+        _id = self.id
 
-        name: str | None
-        name = self.name
+        _name: str | None
+        _name = self.name
 
-        display_name = self.display_name
+        _display_name = self.display_name
 
-        token: str | None
-        token = self.token
+        _token: str | None
+        _token = self.token
 
-        plain_text_refresh_token: str | None
-        plain_text_refresh_token = self.plain_text_refresh_token
+        _plain_text_refresh_token: str | None
+        _plain_text_refresh_token = self.plain_text_refresh_token
 
-        avatar_url = self.avatar_url
+        _avatar_url = self.avatar_url
 
-        created_at = format_datetime(self.created_at, texts.get("created_at"))
+        _created_at = format_datetime(self.created_at, _texts__.get("created_at"))
 
-        updated_at = format_datetime(self.updated_at, texts.get("updated_at"))
+        _updated_at = format_datetime(self.updated_at, _texts__.get("updated_at"))
 
-        expires_at: str | None
+        _expires_at: str | None
         if isinstance(self.expires_at, datetime.datetime):
-            expires_at = format_datetime(self.expires_at, texts.get("expires_at"))
+            _expires_at = format_datetime(self.expires_at, _texts__.get("expires_at"))
         else:
-            expires_at = self.expires_at
+            _expires_at = self.expires_at
 
-        last_used_at: str | None
+        _last_used_at: str | None
         if isinstance(self.last_used_at, datetime.datetime):
-            last_used_at = format_datetime(self.last_used_at, texts.get("last_used_at"))
+            _last_used_at = format_datetime(self.last_used_at, _texts__.get("last_used_at"))
         else:
-            last_used_at = self.last_used_at
+            _last_used_at = self.last_used_at
 
-        actor_id: str | None
-        actor_id = self.actor_id
+        _actor_id: str | None
+        _actor_id = self.actor_id
 
-        actor_display_name: str | None
-        actor_display_name = self.actor_display_name
+        _actor_display_name: str | None
+        _actor_display_name = self.actor_display_name
 
-        actor_type: str | None
-        actor_type = self.actor_type
+        _actor_type: str | None
+        _actor_type = self.actor_type
 
-        service_token_accesses = []
+        _service_token_accesses = []
         for service_token_accesses_item_data in self.service_token_accesses:
             service_token_accesses_item = service_token_accesses_item_data.to_dict()
-            service_token_accesses.append(service_token_accesses_item)
+            _service_token_accesses.append(service_token_accesses_item)
 
-        oauth_accesses_by_resource = self.oauth_accesses_by_resource.to_dict()
+        _oauth_accesses_by_resource = self.oauth_accesses_by_resource.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+        _field_dict__: dict[str, Any] = {}
+        _field_dict__.update(self.additional_properties)
+        _field_dict__.update(
             {
-                "id": id,
-                "name": name,
-                "display_name": display_name,
-                "token": token,
-                "plain_text_refresh_token": plain_text_refresh_token,
-                "avatar_url": avatar_url,
-                "created_at": created_at,
-                "updated_at": updated_at,
-                "expires_at": expires_at,
-                "last_used_at": last_used_at,
-                "actor_id": actor_id,
-                "actor_display_name": actor_display_name,
-                "actor_type": actor_type,
-                "service_token_accesses": service_token_accesses,
-                "oauth_accesses_by_resource": oauth_accesses_by_resource,
+                "id": _id,
+                "name": _name,
+                "display_name": _display_name,
+                "token": _token,
+                "plain_text_refresh_token": _plain_text_refresh_token,
+                "avatar_url": _avatar_url,
+                "created_at": _created_at,
+                "updated_at": _updated_at,
+                "expires_at": _expires_at,
+                "last_used_at": _last_used_at,
+                "actor_id": _actor_id,
+                "actor_display_name": _actor_display_name,
+                "actor_type": _actor_type,
+                "service_token_accesses": _service_token_accesses,
+                "oauth_accesses_by_resource": _oauth_accesses_by_resource,
             }
         )
 
-        return field_dict
+        return _field_dict__
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        id_raw = _get("id", UNSET)
-        id = id_raw if type(id_raw) is str else _read_string(id_raw, "id")
+        _get__ = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        _id__raw = _get__("id", UNSET)
+        _id = _id__raw if type(_id__raw) is str else _read_string(_id__raw, "id")
 
-        name_raw = _get("name", UNSET)
-        name = name_raw if name_raw is None or type(name_raw) is str else _read_string(name_raw, "name")
+        _name__raw = _get__("name", UNSET)
+        _name = _name__raw if _name__raw is None or type(_name__raw) is str else _read_string(_name__raw, "name")
 
-        display_name_raw = _get("display_name", UNSET)
-        display_name = (
-            display_name_raw if type(display_name_raw) is str else _read_string(display_name_raw, "display_name")
+        _display_name__raw = _get__("display_name", UNSET)
+        _display_name = (
+            _display_name__raw if type(_display_name__raw) is str else _read_string(_display_name__raw, "display_name")
         )
 
-        token_raw = _get("token", UNSET)
-        token = token_raw if token_raw is None or type(token_raw) is str else _read_string(token_raw, "token")
+        _token__raw = _get__("token", UNSET)
+        _token = _token__raw if _token__raw is None or type(_token__raw) is str else _read_string(_token__raw, "token")
 
-        plain_text_refresh_token_raw = _get("plain_text_refresh_token", UNSET)
-        plain_text_refresh_token = (
-            plain_text_refresh_token_raw
-            if plain_text_refresh_token_raw is None or type(plain_text_refresh_token_raw) is str
-            else _read_string(plain_text_refresh_token_raw, "plain_text_refresh_token")
+        _plain_text_refresh_token__raw = _get__("plain_text_refresh_token", UNSET)
+        _plain_text_refresh_token = (
+            _plain_text_refresh_token__raw
+            if _plain_text_refresh_token__raw is None or type(_plain_text_refresh_token__raw) is str
+            else _read_string(_plain_text_refresh_token__raw, "plain_text_refresh_token")
         )
 
-        avatar_url_raw = _get("avatar_url", UNSET)
-        avatar_url = avatar_url_raw if type(avatar_url_raw) is str else _read_string(avatar_url_raw, "avatar_url")
-
-        created_at_raw = _get("created_at", UNSET)
-        created_at = _read_date_time(created_at_raw, "created_at")
-
-        updated_at_raw = _get("updated_at", UNSET)
-        updated_at = _read_date_time(updated_at_raw, "updated_at")
-
-        expires_at_raw = _get("expires_at", UNSET)
-        expires_at = None if expires_at_raw is None else _read_date_time(expires_at_raw, "expires_at")
-
-        last_used_at_raw = _get("last_used_at", UNSET)
-        last_used_at = None if last_used_at_raw is None else _read_date_time(last_used_at_raw, "last_used_at")
-
-        actor_id_raw = _get("actor_id", UNSET)
-        actor_id = (
-            actor_id_raw
-            if actor_id_raw is None or type(actor_id_raw) is str
-            else _read_string(actor_id_raw, "actor_id")
+        _avatar_url__raw = _get__("avatar_url", UNSET)
+        _avatar_url = (
+            _avatar_url__raw if type(_avatar_url__raw) is str else _read_string(_avatar_url__raw, "avatar_url")
         )
 
-        actor_display_name_raw = _get("actor_display_name", UNSET)
-        actor_display_name = (
-            actor_display_name_raw
-            if actor_display_name_raw is None or type(actor_display_name_raw) is str
-            else _read_string(actor_display_name_raw, "actor_display_name")
+        _created_at__raw = _get__("created_at", UNSET)
+        _created_at = _read_date_time(_created_at__raw, "created_at")
+
+        _updated_at__raw = _get__("updated_at", UNSET)
+        _updated_at = _read_date_time(_updated_at__raw, "updated_at")
+
+        _expires_at__raw = _get__("expires_at", UNSET)
+        _expires_at = None if _expires_at__raw is None else _read_date_time(_expires_at__raw, "expires_at")
+
+        _last_used_at__raw = _get__("last_used_at", UNSET)
+        _last_used_at = None if _last_used_at__raw is None else _read_date_time(_last_used_at__raw, "last_used_at")
+
+        _actor_id__raw = _get__("actor_id", UNSET)
+        _actor_id = (
+            _actor_id__raw
+            if _actor_id__raw is None or type(_actor_id__raw) is str
+            else _read_string(_actor_id__raw, "actor_id")
         )
 
-        actor_type_raw = _get("actor_type", UNSET)
-        actor_type = (
-            actor_type_raw
-            if actor_type_raw is None or type(actor_type_raw) is str
-            else _read_string(actor_type_raw, "actor_type")
+        _actor_display_name__raw = _get__("actor_display_name", UNSET)
+        _actor_display_name = (
+            _actor_display_name__raw
+            if _actor_display_name__raw is None or type(_actor_display_name__raw) is str
+            else _read_string(_actor_display_name__raw, "actor_display_name")
         )
 
-        service_token_accesses_raw = _get("service_token_accesses", UNSET)
-        service_token_accesses = _read_model_array(
-            service_token_accesses_raw, "service_token_accesses", ServiceTokenAccess
+        _actor_type__raw = _get__("actor_type", UNSET)
+        _actor_type = (
+            _actor_type__raw
+            if _actor_type__raw is None or type(_actor_type__raw) is str
+            else _read_string(_actor_type__raw, "actor_type")
         )
 
-        oauth_accesses_by_resource_raw = _get("oauth_accesses_by_resource", UNSET)
-        oauth_accesses_by_resource = _read_model(
-            oauth_accesses_by_resource_raw, "oauth_accesses_by_resource", OAuthAccessesByResource
+        _service_token_accesses__raw = _get__("service_token_accesses", UNSET)
+        _service_token_accesses = _read_model_array(
+            _service_token_accesses__raw, "service_token_accesses", ServiceTokenAccess
+        )
+
+        _oauth_accesses_by_resource__raw = _get__("oauth_accesses_by_resource", UNSET)
+        _oauth_accesses_by_resource = _read_model(
+            _oauth_accesses_by_resource__raw, "oauth_accesses_by_resource", OAuthAccessesByResource
         )
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
-        oauth_token = cls(
-            id,
-            name,
-            display_name,
-            token,
-            plain_text_refresh_token,
-            avatar_url,
-            created_at,
-            updated_at,
-            expires_at,
-            last_used_at,
-            actor_id,
-            actor_display_name,
-            actor_type,
-            service_token_accesses,
-            oauth_accesses_by_resource,
+        _model__ = cls(
+            _id,
+            _name,
+            _display_name,
+            _token,
+            _plain_text_refresh_token,
+            _avatar_url,
+            _created_at,
+            _updated_at,
+            _expires_at,
+            _last_used_at,
+            _actor_id,
+            _actor_display_name,
+            _actor_type,
+            _service_token_accesses,
+            _oauth_accesses_by_resource,
         )
-        oauth_token._texts = {
-            "created_at": (created_at, created_at_raw),
-            "updated_at": (updated_at, updated_at_raw),
-            "expires_at": (expires_at, expires_at_raw),
-            "last_used_at": (last_used_at, last_used_at_raw),
+        _model__._texts = {
+            "created_at": (_created_at, _created_at__raw),
+            "updated_at": (_updated_at, _updated_at__raw),
+            "expires_at": (_expires_at, _expires_at__raw),
+            "last_used_at": (_last_used_at, _last_used_at__raw),
         }
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 15:
-            oauth_token.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
-            }
-        return oauth_token
+            _model__.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS}
+        return _model__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -47,95 +47,93 @@ class OAuthTokenPage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        current_page = self.current_page
+        _current_page = self.current_page
 
-        next_page: int | None
-        next_page = self.next_page
+        _next_page: int | None
+        _next_page = self.next_page
 
-        next_page_url: str | None
-        next_page_url = self.next_page_url
+        _next_page_url: str | None
+        _next_page_url = self.next_page_url
 
-        prev_page: int | None
-        prev_page = self.prev_page
+        _prev_page: int | None
+        _prev_page = self.prev_page
 
-        prev_page_url: str | None
-        prev_page_url = self.prev_page_url
+        _prev_page_url: str | None
+        _prev_page_url = self.prev_page_url
 
-        data = []
+        _data = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
-            data.append(data_item)
+            _data.append(data_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+        _field_dict__: dict[str, Any] = {}
+        _field_dict__.update(self.additional_properties)
+        _field_dict__.update(
             {
-                "current_page": current_page,
-                "next_page": next_page,
-                "next_page_url": next_page_url,
-                "prev_page": prev_page,
-                "prev_page_url": prev_page_url,
-                "data": data,
+                "current_page": _current_page,
+                "next_page": _next_page,
+                "next_page_url": _next_page_url,
+                "prev_page": _prev_page,
+                "prev_page_url": _prev_page_url,
+                "data": _data,
             }
         )
 
-        return field_dict
+        return _field_dict__
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        current_page_raw = _get("current_page", UNSET)
-        current_page = (
-            current_page_raw if type(current_page_raw) is int else _read_integer(current_page_raw, "current_page")
+        _get__ = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        _current_page__raw = _get__("current_page", UNSET)
+        _current_page = (
+            _current_page__raw if type(_current_page__raw) is int else _read_integer(_current_page__raw, "current_page")
         )
 
-        next_page_raw = _get("next_page", UNSET)
-        next_page = (
-            next_page_raw
-            if next_page_raw is None or type(next_page_raw) is int
-            else _read_integer(next_page_raw, "next_page")
+        _next_page__raw = _get__("next_page", UNSET)
+        _next_page = (
+            _next_page__raw
+            if _next_page__raw is None or type(_next_page__raw) is int
+            else _read_integer(_next_page__raw, "next_page")
         )
 
-        next_page_url_raw = _get("next_page_url", UNSET)
-        next_page_url = (
-            next_page_url_raw
-            if next_page_url_raw is None or type(next_page_url_raw) is str
-            else _read_string(next_page_url_raw, "next_page_url")
+        _next_page_url__raw = _get__("next_page_url", UNSET)
+        _next_page_url = (
+            _next_page_url__raw
+            if _next_page_url__raw is None or type(_next_page_url__raw) is str
+            else _read_string(_next_page_url__raw, "next_page_url")
         )
 
-        prev_page_raw = _get("prev_page", UNSET)
-        prev_page = (
-            prev_page_raw
-            if prev_page_raw is None or type(prev_page_raw) is int
-            else _read_integer(prev_page_raw, "prev_page")
+        _prev_page__raw = _get__("prev_page", UNSET)
+        _prev_page = (
+            _prev_page__raw
+            if _prev_page__raw is None or type(_prev_page__raw) is int
+            else _read_integer(_prev_page__raw, "prev_page")
         )
 
-        prev_page_url_raw = _get("prev_page_url", UNSET)
-        prev_page_url = (
-            prev_page_url_raw
-            if prev_page_url_raw is None or type(prev_page_url_raw) is str
-            else _read_string(prev_page_url_raw, "prev_page_url")
+        _prev_page_url__raw = _get__("prev_page_url", UNSET)
+        _prev_page_url = (
+            _prev_page_url__raw
+            if _prev_page_url__raw is None or type(_prev_page_url__raw) is str
+            else _read_string(_prev_page_url__raw, "prev_page_url")
         )
 
-        data_raw = _get("data", UNSET)
-        data = _read_model_array(data_raw, "data", OAuthToken)
+        _data__raw = _get__("data", UNSET)
+        _data = _read_model_array(_data__raw, "data", OAuthToken)
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
-        oauth_token_page = cls(
-            current_page,
-            next_page,
-            next_page_url,
-            prev_page,
-            prev_page_url,
-            data,
+        _model__ = cls(
+            _current_page,
+            _next_page,
+            _next_page_url,
+            _prev_page,
+            _prev_page_url,
+            _data,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 6:
-            oauth_token_page.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
-            }
-        return oauth_token_page
+            _model__.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS}
+        return _model__
 
     @property
     def additional_keys(self) -> list[str]:

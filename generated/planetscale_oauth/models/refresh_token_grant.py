@@ -11,7 +11,8 @@ from attrs import field as _attrs_field
 from .._readers import const as _read_const
 from .._readers import obj as _read_object
 from .._readers import string as _read_string
-from ..types import UNSET, redact
+from ..types import UNSET
+from ..types import redact as _redact
 
 T = TypeVar("T", bound="RefreshTokenGrant")
 
@@ -22,60 +23,64 @@ class RefreshTokenGrant:
 
     client_id: str
     """ The OAuth application's client ID """
-    client_secret: str = _attrs_field(repr=redact)
+    client_secret: str = _attrs_field(repr=_redact)
     """ The OAuth application's client secret """
-    refresh_token: str = _attrs_field(repr=redact)
+    refresh_token: str = _attrs_field(repr=_redact)
     """ The refresh token from the original OAuth token grant """
     grant_type: Literal["refresh_token"] = "refresh_token"
     """ Always `refresh_token` for this grant. """
 
     def to_dict(self) -> dict[str, Any]:
-        grant_type = self.grant_type
+        _grant_type = self.grant_type
 
-        client_id = self.client_id
+        _client_id = self.client_id
 
-        client_secret = self.client_secret
+        _client_secret = self.client_secret
 
-        refresh_token = self.refresh_token
+        _refresh_token = self.refresh_token
 
-        field_dict: dict[str, Any] = {}
+        _field_dict__: dict[str, Any] = {}
 
-        field_dict.update(
+        _field_dict__.update(
             {
-                "grant_type": grant_type,
-                "client_id": client_id,
-                "client_secret": client_secret,
-                "refresh_token": refresh_token,
+                "grant_type": _grant_type,
+                "client_id": _client_id,
+                "client_secret": _client_secret,
+                "refresh_token": _refresh_token,
             }
         )
 
-        return field_dict
+        return _field_dict__
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        grant_type_raw = _get("grant_type", UNSET)
-        grant_type: Literal["refresh_token"] = _read_const(grant_type_raw, "grant_type", "refresh_token")
+        _get__ = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        _grant_type__raw = _get__("grant_type", UNSET)
+        _grant_type: Literal["refresh_token"] = _read_const(_grant_type__raw, "grant_type", "refresh_token")
 
-        client_id_raw = _get("client_id", UNSET)
-        client_id = client_id_raw if type(client_id_raw) is str else _read_string(client_id_raw, "client_id")
+        _client_id__raw = _get__("client_id", UNSET)
+        _client_id = _client_id__raw if type(_client_id__raw) is str else _read_string(_client_id__raw, "client_id")
 
-        client_secret_raw = _get("client_secret", UNSET)
-        client_secret = (
-            client_secret_raw if type(client_secret_raw) is str else _read_string(client_secret_raw, "client_secret")
+        _client_secret__raw = _get__("client_secret", UNSET)
+        _client_secret = (
+            _client_secret__raw
+            if type(_client_secret__raw) is str
+            else _read_string(_client_secret__raw, "client_secret")
         )
 
-        refresh_token_raw = _get("refresh_token", UNSET)
-        refresh_token = (
-            refresh_token_raw if type(refresh_token_raw) is str else _read_string(refresh_token_raw, "refresh_token")
+        _refresh_token__raw = _get__("refresh_token", UNSET)
+        _refresh_token = (
+            _refresh_token__raw
+            if type(_refresh_token__raw) is str
+            else _read_string(_refresh_token__raw, "refresh_token")
         )
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
-        refresh_token_grant = cls(
-            client_id,
-            client_secret,
-            refresh_token,
-            grant_type,
+        _model__ = cls(
+            _client_id,
+            _client_secret,
+            _refresh_token,
+            _grant_type,
         )
-        return refresh_token_grant
+        return _model__

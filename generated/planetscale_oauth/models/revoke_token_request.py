@@ -10,7 +10,8 @@ from attrs import field as _attrs_field
 
 from .._readers import obj as _read_object
 from .._readers import string as _read_string
-from ..types import UNSET, redact
+from ..types import UNSET
+from ..types import redact as _redact
 
 T = TypeVar("T", bound="RevokeTokenRequest")
 
@@ -19,51 +20,53 @@ T = TypeVar("T", bound="RevokeTokenRequest")
 class RevokeTokenRequest:
     """Revoke an access token or a refresh token (RFC 7009)."""
 
-    token: str = _attrs_field(repr=redact)
+    token: str = _attrs_field(repr=_redact)
     """ The access token or refresh token to revoke """
     client_id: str
     """ The OAuth application's client ID """
-    client_secret: str = _attrs_field(repr=redact)
+    client_secret: str = _attrs_field(repr=_redact)
     """ The OAuth application's client secret """
 
     def to_dict(self) -> dict[str, Any]:
-        token = self.token
+        _token = self.token
 
-        client_id = self.client_id
+        _client_id = self.client_id
 
-        client_secret = self.client_secret
+        _client_secret = self.client_secret
 
-        field_dict: dict[str, Any] = {}
+        _field_dict__: dict[str, Any] = {}
 
-        field_dict.update(
+        _field_dict__.update(
             {
-                "token": token,
-                "client_id": client_id,
-                "client_secret": client_secret,
+                "token": _token,
+                "client_id": _client_id,
+                "client_secret": _client_secret,
             }
         )
 
-        return field_dict
+        return _field_dict__
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        token_raw = _get("token", UNSET)
-        token = token_raw if type(token_raw) is str else _read_string(token_raw, "token")
+        _get__ = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        _token__raw = _get__("token", UNSET)
+        _token = _token__raw if type(_token__raw) is str else _read_string(_token__raw, "token")
 
-        client_id_raw = _get("client_id", UNSET)
-        client_id = client_id_raw if type(client_id_raw) is str else _read_string(client_id_raw, "client_id")
+        _client_id__raw = _get__("client_id", UNSET)
+        _client_id = _client_id__raw if type(_client_id__raw) is str else _read_string(_client_id__raw, "client_id")
 
-        client_secret_raw = _get("client_secret", UNSET)
-        client_secret = (
-            client_secret_raw if type(client_secret_raw) is str else _read_string(client_secret_raw, "client_secret")
+        _client_secret__raw = _get__("client_secret", UNSET)
+        _client_secret = (
+            _client_secret__raw
+            if type(_client_secret__raw) is str
+            else _read_string(_client_secret__raw, "client_secret")
         )
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
-        revoke_token_request = cls(
-            token,
-            client_id,
-            client_secret,
+        _model__ = cls(
+            _token,
+            _client_id,
+            _client_secret,
         )
-        return revoke_token_request
+        return _model__

@@ -49,81 +49,87 @@ class ServiceTokenAccess:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        _id = self.id
 
-        access = self.access
+        _access = self.access
 
-        description = self.description
+        _description = self.description
 
-        resource_name = self.resource_name
+        _resource_name = self.resource_name
 
-        resource_id = self.resource_id
+        _resource_id = self.resource_id
 
-        resource_type = self.resource_type
+        _resource_type = self.resource_type
 
-        resource = self.resource.to_dict()
+        _resource = self.resource.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+        _field_dict__: dict[str, Any] = {}
+        _field_dict__.update(self.additional_properties)
+        _field_dict__.update(
             {
-                "id": id,
-                "access": access,
-                "description": description,
-                "resource_name": resource_name,
-                "resource_id": resource_id,
-                "resource_type": resource_type,
-                "resource": resource,
+                "id": _id,
+                "access": _access,
+                "description": _description,
+                "resource_name": _resource_name,
+                "resource_id": _resource_id,
+                "resource_type": _resource_type,
+                "resource": _resource,
             }
         )
 
-        return field_dict
+        return _field_dict__
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse and check a JSON object; raises errors.ResponseValidationError naming the path of a wrong value."""
-        _get = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
-        id_raw = _get("id", UNSET)
-        id = id_raw if type(id_raw) is str else _read_string(id_raw, "id")
+        _get__ = (src_dict if type(src_dict) is dict else _read_object(src_dict, "")).get
+        _id__raw = _get__("id", UNSET)
+        _id = _id__raw if type(_id__raw) is str else _read_string(_id__raw, "id")
 
-        access_raw = _get("access", UNSET)
-        access = access_raw if type(access_raw) is str else _read_string(access_raw, "access")
+        _access__raw = _get__("access", UNSET)
+        _access = _access__raw if type(_access__raw) is str else _read_string(_access__raw, "access")
 
-        description_raw = _get("description", UNSET)
-        description = description_raw if type(description_raw) is str else _read_string(description_raw, "description")
-
-        resource_name_raw = _get("resource_name", UNSET)
-        resource_name = (
-            resource_name_raw if type(resource_name_raw) is str else _read_string(resource_name_raw, "resource_name")
+        _description__raw = _get__("description", UNSET)
+        _description = (
+            _description__raw if type(_description__raw) is str else _read_string(_description__raw, "description")
         )
 
-        resource_id_raw = _get("resource_id", UNSET)
-        resource_id = resource_id_raw if type(resource_id_raw) is str else _read_string(resource_id_raw, "resource_id")
-
-        resource_type_raw = _get("resource_type", UNSET)
-        resource_type = (
-            resource_type_raw if type(resource_type_raw) is str else _read_string(resource_type_raw, "resource_type")
+        _resource_name__raw = _get__("resource_name", UNSET)
+        _resource_name = (
+            _resource_name__raw
+            if type(_resource_name__raw) is str
+            else _read_string(_resource_name__raw, "resource_name")
         )
 
-        resource_raw = _get("resource", UNSET)
-        resource = _read_model(resource_raw, "resource", AccessResource)
+        _resource_id__raw = _get__("resource_id", UNSET)
+        _resource_id = (
+            _resource_id__raw if type(_resource_id__raw) is str else _read_string(_resource_id__raw, "resource_id")
+        )
+
+        _resource_type__raw = _get__("resource_type", UNSET)
+        _resource_type = (
+            _resource_type__raw
+            if type(_resource_type__raw) is str
+            else _read_string(_resource_type__raw, "resource_type")
+        )
+
+        _resource__raw = _get__("resource", UNSET)
+        _resource = _read_model(_resource__raw, "resource", AccessResource)
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
-        service_token_access = cls(
-            id,
-            access,
-            description,
-            resource_name,
-            resource_id,
-            resource_type,
-            resource,
+        _model__ = cls(
+            _id,
+            _access,
+            _description,
+            _resource_name,
+            _resource_id,
+            _resource_type,
+            _resource,
         )
         # Every required field is there, so more keys than that may mean fields this version does not know.
         if len(src_dict) > 7:
-            service_token_access.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS
-            }
-        return service_token_access
+            _model__.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_FIELDS}
+        return _model__
 
     @property
     def additional_keys(self) -> list[str]:
