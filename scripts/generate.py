@@ -90,6 +90,7 @@ def build(
     meta: str = "none",
     output: str | None = PACKAGE,
     options: tuple[str, ...] = ("--fail-on-warning",),
+    source_name: str | None = None,
 ) -> Path:
     """Generate from ``spec`` into ``into``/``output`` (the package, or with ``meta`` a project) and return it."""
     env = dict(os.environ)
@@ -106,12 +107,14 @@ def build(
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         raise SystemExit(f"openapi-python-client failed (exit {result.returncode})")
+    if "WARNING" in result.stderr:  # what the generator skipped, and why
+        sys.stderr.write(result.stderr[result.stderr.index("WARNING") :])
     out = into / output if output is not None else next(path for path in into.iterdir() if path not in before)
     package_dir = out if meta == "none" else next(path.parent for path in out.glob("*/_operation.py"))
     runtime = {path.name for path in RUNTIME.glob("*.py")}
     for path in sorted(package_dir.rglob("*.py")):
         copied = path.parent == package_dir and path.name in runtime
-        header = RUNTIME_HEADER.format(name=path.name) if copied else HEADER.format(spec=spec.name)
+        header = RUNTIME_HEADER.format(name=path.name) if copied else HEADER.format(spec=source_name or spec.name)
         path.write_text(header + path.read_text(encoding="utf-8"), encoding="utf-8")
     # PEP 561 marker: the package ships its own type information.
     (package_dir / "py.typed").write_text("", encoding="utf-8")
@@ -188,14 +191,16 @@ def generate_command(argv: list[str]) -> int:
     SCRATCH.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=SCRATCH) as scratch:
         spec = args.path.resolve() if args.path else fetched(args.url, Path(scratch))
+        document = openapi_document(spec, Path(scratch))  # Swagger 2.0 converted once, for the docs too
         options = ["--file-encoding", args.file_encoding] + (["--fail-on-warning"] if args.fail_on_warning else [])
         out = build(
             Path(scratch),
-            spec,
+            document,
             config=args.config.resolve() if args.config else None,
             meta=args.meta,
             output=args.output_path.name if args.output_path else None,
             options=tuple(options),
+            source_name=spec.name,
         )
         package_dir = out if args.meta == "none" else next(path.parent for path in out.glob("*/_operation.py"))
         modules = check_imports(package_dir)
@@ -207,7 +212,8 @@ def generate_command(argv: list[str]) -> int:
             shutil.rmtree(target)
         shutil.copytree(out, target, ignore=shutil.ignore_patterns("__pycache__"))
         if args.docs is not None:
-            render_docs.render(spec, package_dir, args.docs.resolve())
+            name = target.name if args.meta == "none" else package_dir.name
+            render_docs.render(document, package_dir, args.docs.resolve(), args.config, name)
     package = target if args.meta == "none" else target / package_dir.name
     print(f"Generated {package} from {spec.name}: {modules} modules, every one imports.")
     return 0
@@ -239,7 +245,7 @@ def main() -> int:
     SCRATCH.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=SCRATCH) as scratch:
         fresh = {"package": build(Path(scratch), args.spec.resolve()), "docs": Path(scratch) / "docs"}
-        render_docs.render(args.spec.resolve(), fresh["package"], fresh["docs"])
+        render_docs.render(args.spec.resolve(), fresh["package"], fresh["docs"], CONFIG, PACKAGE)
         found = {key: differences(fresh[key], targets[key]) for key in targets}
         if args.check:
             stale = False

@@ -1,6 +1,7 @@
-"""Render the Markdown reference (docs/) from openapi.yaml and the freshly generated package.
+"""Render the Markdown reference (docs/) from a spec and the package freshly generated from it.
 
-Called by generate.py after the code is generated. The spec gives the words (summaries,
+Called by generate.py after the code is generated (for openapi.yaml, and with ``generate --docs DIR``).
+The spec gives the words (summaries,
 descriptions, required accesses, which fields are sensitive or nullable); the generated package
 gives the Python facts (module paths, class names, field types, the error class for each status),
 so the docs cannot drift from the code. The page layouts are the jinja2 templates in templates/docs/.
@@ -27,8 +28,6 @@ from spec_reader import SpecFacts
 ROOT = Path(__file__).resolve().parent.parent
 DOC_TEMPLATES = ROOT / "templates" / "docs"
 ALIAS = "_planetscale_oauth_for_docs"
-# Body fields whose example value comes from an environment variable rather than from the spec.
-ENV_PREFIX = "PLANETSCALE_OAUTH_"
 PYTHON_TYPES = {"string": "str", "integer": "int", "boolean": "bool", "number": "float"}
 
 
@@ -63,14 +62,14 @@ def nullable(schema: dict[str, Any]) -> bool:
 def model_pages(facts: SpecFacts, package: Any) -> list[dict[str, Any]]:
     models = importlib.import_module(f"{ALIAS}.models")
     pages = []
-    for name, schema in facts.document["components"]["schemas"].items():
+    for name, schema in ((facts.document.get("components") or {}).get("schemas") or {}).items():
         cls = getattr(models, name, None)
         if cls is None or not attrs.has(cls):
             continue  # e.g. a oneOf, which is a union of models rather than a class
-        required = set(schema.get("required", []))
+        required = set(schema.get("required") or [])
         fields = []
         for field in attrs.fields(cls):
-            prop = schema.get("properties", {}).get(field.name)
+            prop = (schema.get("properties") or {}).get(field.name)
             if prop is None:
                 continue
             fields.append(
@@ -95,30 +94,39 @@ def model_pages(facts: SpecFacts, package: Any) -> list[dict[str, Any]]:
 
 
 def example_value(facts: SpecFacts, schema: dict[str, Any], name: str) -> str | None:
-    """Python source for a body field in an example: a secret or an id from the environment."""
+    """Python source for a body field in an example: a secret or an id from the environment (named with
+    ``sdk.example_env_prefix``, else the package's prefix)."""
     prop = facts.resolve(schema["properties"][name])
     if "const" in prop:
         return None
     if prop.get("x-sensitive") is True or name.endswith("_id"):
-        return f'os.environ["{ENV_PREFIX}{name.upper()}"]'
-    return json.dumps(schema.get("examples", [{}])[0].get(name, f"your-{name.replace('_', '-')}"))
+        prefix = facts.sdk.get("example_env_prefix", facts.env_prefix)
+        return f'os.environ["{prefix}_{name.upper()}"]'
+    examples = schema.get("examples") or [{}]
+    example = examples[0] if isinstance(examples[0], dict) else {}
+    return json.dumps(example.get(name, f"your-{name.replace('_', '-')}"))
 
 
-def operations(facts: SpecFacts, package: Any) -> list[dict[str, Any]]:
+def operations(facts: SpecFacts, package: Any, package_name: str) -> list[dict[str, Any]]:
     spec = facts.document
     found = []
     for operation in facts.operations.values():
         node = spec["paths"][operation.path][operation.method]
         module_name = operation.module
-        module = importlib.import_module(module_name.replace(facts.package, ALIAS, 1))
-        description, _, _ = node.get("description", "").partition("### Authorization")
+        try:
+            module = importlib.import_module(module_name.replace(package_name, ALIAS, 1))
+        except ModuleNotFoundError:
+            continue  # an operation the generator did not generate (it warned why)
+        description, _, _ = str(node.get("description", "")).partition("### Authorization")
         params = []
-        for param in node.get("parameters", []):
-            param = facts.resolve(param)
+        for param in [facts.resolve(each) for each in spec["paths"][operation.path].get("parameters") or []] + [
+            facts.resolve(each) for each in node.get("parameters") or []
+        ]:
+            kind = facts.resolve(param.get("schema") or {}).get("type", "string")
             params.append(
                 {
                     "name": param["name"],
-                    "type": PYTHON_TYPES.get(param["schema"].get("type", "string"), "str"),
+                    "type": PYTHON_TYPES.get(kind, "Any") if isinstance(kind, str) else "Any",
                     "required": param.get("required", False),
                     "description": param.get("description", ""),
                     "example": param.get("example", param["name"]),
@@ -126,12 +134,14 @@ def operations(facts: SpecFacts, package: Any) -> list[dict[str, Any]]:
                 }
             )
         bodies = []
-        contents = node.get("requestBody", {}).get("content", {})
+        contents = facts.resolve(node.get("requestBody") or {}).get("content") or {}
         for content in contents.values():
-            body_schema = content["schema"]
+            body_schema = content.get("schema") or {}
             for variant in facts.resolve(body_schema).get("oneOf", [body_schema]):
                 schema = facts.resolve(variant)
-                values = [(name, example_value(facts, schema, name)) for name in schema.get("properties", {})]
+                if facts.schema_name(variant) is None:
+                    continue  # an inline body: its model is named by the generator, shown in the signature
+                values = [(name, example_value(facts, schema, name)) for name in schema.get("properties") or {}]
                 bodies.append(
                     {
                         "model": ref_name(variant),
@@ -146,7 +156,7 @@ def operations(facts: SpecFacts, package: Any) -> list[dict[str, Any]]:
         ]
         found.append(
             {
-                "tag": node["tags"][0],
+                "tag": operation.tag_name,
                 "module": module_name,
                 "name": operation.operation_id,
                 "method": operation.method.upper(),
@@ -167,7 +177,7 @@ def operations(facts: SpecFacts, package: Any) -> list[dict[str, Any]]:
                 "bodies": bodies,
                 "response": operation.success_model,
                 "errors": documented,
-                "signature": re.sub(rf"{ALIAS}\.[a-z_.]*\.(?=[A-Z])", "", str(inspect.signature(module.sync))),
+                "signature": re.sub(rf"{ALIAS}\.[a-z0-9_.]*\.(?=[A-Z])", "", str(inspect.signature(module.sync))),
             }
         )
     pages = {op["name"]: f"{snake(op['tag'])}.md" for op in found}
@@ -177,9 +187,13 @@ def operations(facts: SpecFacts, package: Any) -> list[dict[str, Any]]:
     return found
 
 
-def render(spec_path: Path, package_dir: Path, out_dir: Path) -> list[Path]:
-    """Write the docs for ``spec_path`` and the package in ``package_dir`` into ``out_dir``."""
-    facts = spec_reader.load(spec_path)
+def render(
+    spec_path: Path, package_dir: Path, out_dir: Path, config: Path | None = None, package_name: str | None = None
+) -> list[Path]:
+    """Write the docs for ``spec_path`` and the package in ``package_dir`` (named ``package_name``, by default
+    the folder's name), generated with the generator config ``config``, into ``out_dir``."""
+    package_name = package_name or package_dir.name
+    facts = spec_reader.load(spec_path, package_name, config)
     spec = facts.document
     package = load_package(package_dir)
     env = jinja2.Environment(
@@ -190,7 +204,7 @@ def render(spec_path: Path, package_dir: Path, out_dir: Path) -> list[Path]:
         undefined=jinja2.StrictUndefined,
         autoescape=False,
     )
-    ops = operations(facts, package)
+    ops = operations(facts, package, package_name)
     models = model_pages(facts, package)
     names = sorted((model["name"] for model in models), key=len, reverse=True)
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
@@ -202,17 +216,32 @@ def render(spec_path: Path, package_dir: Path, out_dir: Path) -> list[Path]:
         return f"{code} ({', '.join(linked)})" if linked else code
 
     env.filters["link_types"] = link_types
+    declared = {tag["name"]: tag for tag in spec.get("tags") or []}
+    used = dict.fromkeys([*declared, *(op["tag"] for op in ops)])
     tags = [
         {
-            "name": tag["name"],
-            "title": tag.get("x-displayName", tag["name"]),
-            "description": tag.get("description", ""),
-            "file": f"{snake(tag['name'])}.md",
-            "operations": [op for op in ops if op["tag"] == tag["name"]],
+            "name": name,
+            "title": declared.get(name, {}).get("x-displayName", name),
+            "description": declared.get(name, {}).get("description", ""),
+            "file": f"{snake(name)}.md",
+            "operations": [op for op in ops if op["tag"] == name],
         }
-        for tag in spec.get("tags", [])
+        for name in used
+        if any(op["tag"] == name for op in ops)
     ]
-    context = {"spec": spec, "tags": tags, "models": models, "version": package.__version__}
+    context = {
+        "spec": spec,
+        "tags": tags,
+        "models": models,
+        "version": getattr(package, "__version__", ""),
+        "package": package_name,
+        "project": package_name.replace("_", "-"),
+        "source": spec_path.name,
+        "error_name": facts.error_name,
+        "credential": facts.credential,
+        "servers": facts.servers,
+        "oauth": bool(facts.oauth),
+    }
     written = []
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "models").mkdir(exist_ok=True)

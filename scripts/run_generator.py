@@ -28,6 +28,12 @@ import openapi_python_client
 from openapi_python_client import Project
 from openapi_python_client.cli import app
 from openapi_python_client.parser.openapi import Endpoint
+from openapi_python_client.parser.properties.date import DateProperty
+from openapi_python_client.parser.properties.datetime import DateTimeProperty
+from openapi_python_client.parser.properties.list_property import ListProperty
+from openapi_python_client.parser.properties.schemas import Class
+from openapi_python_client.schema import ParameterLocation
+from openapi_python_client.strings import ClassName
 from ruamel.yaml import YAML
 
 from spec_reader import TEMPLATES, Operation, SpecError, SpecFacts, load
@@ -49,6 +55,29 @@ class TemplateFacts(SpecFacts):
         return next(
             op for (p, m), op in self._ops.items() if m == endpoint.method and re.sub(r"{[^}]*}", "{}", p) == shape
         )
+
+    @staticmethod
+    def component_name(prop: Any) -> str | None:
+        """The components/schemas name a model property was built from, if any."""
+        for root in getattr(prop, "roots", None) or ():
+            text = root.get_untrusted_value() if hasattr(root, "get_untrusted_value") else str(root)
+            if text.startswith("/components/schemas/"):
+                return text.rsplit("/", 1)[-1]
+        return None
+
+    def tags_of(self, union: Any) -> dict[str, Any] | None:
+        """For a union whose variants are components with a ``discriminator``: its property, and each value
+        with the variant (an inner property) it selects. None for any other union."""
+        variants = [inner for inner in union.inner_properties if inner.__class__.__name__ != "NoneProperty"]
+        names = [self.component_name(inner) for inner in variants]
+        found = self.discriminators.get(frozenset(name for name in names if name is not None))
+        if found is None or None in names:
+            return None
+        by_name = dict(zip(names, variants, strict=True))
+        return {
+            "property": found[0],
+            "values": [(value, by_name[name]) for value, name in found[1].items() if name in by_name],
+        }
 
 
 def pack_params(text: str, width: int = 120) -> str:
@@ -102,7 +131,30 @@ class SpecProject(Project):
                 target.write_text(rendered, encoding=self.config.file_encoding)
 
 
+# Names the templates use unqualified in a model or endpoint module (typing, the runtime's types): a schema
+# named like one of them gets "Model" appended to its class name, as a class_overrides entry would do.
+TAKEN_NAMES = frozenset(
+    {"Any", "BinaryIO", "File", "Generator", "Literal", "Mapping", "Response", "Self", "TextIO", "TypeVar", "Unset"}
+)
+_stock_from_string = Class.from_string
+
+
+def _class_from_string(*, string: Any, config: Any) -> Class:
+    found = _stock_from_string(string=string, config=config)
+    if found.name in TAKEN_NAMES:
+        return Class(name=ClassName(f"{found.name}Model", ""), module_name=found.module_name)
+    return found
+
+
+# The stock parser refuses date, date-time and array parameters in headers (and skips the operation); the
+# runtime sends them as OpenAPI's `simple` style says (ISO 8601 text, items joined by commas).
+HEADER_KINDS = (DateProperty, DateTimeProperty, ListProperty)
+
+
 if __name__ == "__main__":
     # openapi_python_client.generate() builds `Project` by its module-level name.
     openapi_python_client.Project = SpecProject  # type: ignore[misc]
+    Class.from_string = staticmethod(_class_from_string)  # type: ignore[method-assign]
+    for kind in HEADER_KINDS:
+        kind._allowed_locations = {*kind._allowed_locations, ParameterLocation.HEADER}
     sys.exit(app())

@@ -116,6 +116,8 @@ class Answer:
         """The name of the error class the package raises for this status (for an error status)."""
         if self.oauth_error:
             return "OAuthError"
+        if not self.status[:1].isdigit():  # "default": whatever the status, its own class
+            return "APIStatusError"
         return str(error_class_for_status(int(self.status.replace("X", "0"))).__name__)
 
 
@@ -130,10 +132,12 @@ class Operation:
     retry: str
     pagination: Pagination | None
     function: str  # planetscale_oauth.api.<tag>.<operation>
-    tag: str
+    tag: str  # the module name of the first tag
+    tag_name: str  # the first tag as the spec writes it ("default" without one)
     authenticated: bool  # the operation's security, else the document's, asks for a credential
     request_media_type: str | None
     answers: tuple[Answer, ...] = field(default=())
+    delimiters: dict[str, str] = field(default_factory=dict)  # query arrays with explode: false -> delimiter
 
     @property
     def module(self) -> str:
@@ -161,6 +165,10 @@ class SpecFacts:
         self.sdk = sdk or {}
         """The ``sdk:`` section of generator-config.yaml: what a spec cannot say (see README)."""
         self.env_prefix: str = self._env_prefix(package)
+        self.error_name: str = str(self.sdk.get("error_name", "APIError"))
+        """The name of the base class of every error (``sdk.error_name``; the runtime's ``APIError``)."""
+        if not re.match(r"^[A-Z][A-Za-z0-9]*Error$", self.error_name):
+            raise SpecError(f"sdk.error_name must be a class name ending in Error, not {self.error_name!r}")
         """Every environment variable the package reads starts with this and ``_``."""
         top = [self._server(entry, default_name="api") for entry in document.get("servers") or [{"url": ""}]]
         if top[0].name != "api":
@@ -195,8 +203,34 @@ class SpecFacts:
             if "x-departure" in prop
         }
         """``Schema.property`` -> why it departs from PlanetScale's published spec (``x-departure``)."""
+        self.discriminators: dict[frozenset[str], tuple[str, dict[str, str]]] = self._discriminators()
+        """The component names of a union's variants -> its ``discriminator``: (property, value -> component name)."""
         self.credential: Credential = self._credential()
         """How ``AuthenticatedClient`` sends its credential (a security scheme, and ``sdk.credential``)."""
+
+    def _discriminators(self) -> dict[frozenset[str], tuple[str, dict[str, str]]]:
+        """Every ``oneOf``/``anyOf`` with a ``discriminator`` in the document, wherever it is written."""
+        found: dict[frozenset[str], tuple[str, dict[str, str]]] = {}
+        stack: list[Any] = [self.document]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(node)
+                continue
+            if not isinstance(node, dict):
+                continue
+            stack.extend(node.values())
+            discriminator = node.get("discriminator")
+            variants = [self.schema_name(each) for each in node.get("oneOf") or node.get("anyOf") or []]
+            if not isinstance(discriminator, dict) or not variants or None in variants:
+                continue
+            names = [name for name in variants if name is not None]
+            explicit = discriminator.get("mapping") or {}
+            mapping = {str(value): str(ref).rsplit("/", 1)[-1] for value, ref in explicit.items()}
+            # A variant the mapping does not name is chosen by its component name (OpenAPI's implicit mapping).
+            mapping.update({name: name for name in names if name not in mapping.values()})
+            found[frozenset(names)] = (str(discriminator.get("propertyName", "")), mapping)
+        return found
 
     @property
     def operations(self) -> dict[str, Operation]:
@@ -367,10 +401,27 @@ class SpecFacts:
             pagination=pagination,
             function=functions[operation_id],
             tag=self._tag(op),
+            tag_name=str((op.get("tags") or ["default"])[0]),
             authenticated=any(self.security_of(op)),
             request_media_type=next(iter(self.resolve(op.get("requestBody") or {}).get("content") or {}), None),
             answers=tuple(self._answer(status, answer) for status, answer in (op.get("responses") or {}).items()),
+            delimiters=self._delimiters(path, op),
         )
+
+    def _delimiters(self, path: str, op: dict[str, Any]) -> dict[str, str]:
+        """The query arrays of an operation sent as one delimited value (``explode: false``; the path item's
+        parameters count too), by wire name."""
+        found: dict[str, str] = {}
+        item = (self.document.get("paths") or {}).get(path) or {}
+        for parameter in [*(item.get("parameters") or []), *(op.get("parameters") or [])]:
+            parameter = self.resolve(parameter)
+            if parameter.get("in") != "query" or self.resolve(parameter.get("schema") or {}).get("type") != "array":
+                continue
+            style = parameter.get("style", "form")
+            explode = parameter.get("explode", style == "form")
+            if not explode:
+                found[str(parameter["name"])] = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(style, ",")
+        return found
 
     def _answer(self, status: Any, node: dict[str, Any]) -> Answer:
         answer = self.resolve(node)

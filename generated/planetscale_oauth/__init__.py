@@ -5,7 +5,7 @@
 from .client import AuthenticatedClient, Client
 from .errors import PlanetScaleError
 
-__version__ = "0.2.1"
+__version__ = "0.3.0"
 
 __all__ = (
     "AuthenticatedClient",

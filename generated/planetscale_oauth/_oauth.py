@@ -96,11 +96,11 @@ def authorize_url(
     state: str | None = None,
     client: BaseClient | None = None,
 ) -> AuthorizationRequest:
-    """The URL that asks the user to connect their PlanetScale account to your OAuth application.
+    """The URL that asks the user to connect their account to your OAuth application.
 
     ``state`` is a fresh cryptographically random value (``secrets.token_urlsafe``) unless given;
     keep it and pass it to ``read_callback`` / ``check_state``. ``scope``: space-separated or a list.
-    The URL is on ``client``'s ``oauth_base_url`` (``https://auth.planetscale.com`` by default).
+    The URL is on ``client``'s base URL for the flow's authorization server (the spec's by default).
     """
     if not client_id or not redirect_uri:
         raise CredentialsError("client_id and redirect_uri must be non-empty")

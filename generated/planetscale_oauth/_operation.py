@@ -16,8 +16,10 @@ import warnings
 from collections.abc import AsyncIterator, Callable, Collection, Iterable, Iterator, Mapping
 from enum import Enum
 from http import HTTPStatus
+from io import BytesIO
 from typing import Any, Generic, Literal, TypeVar
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -34,7 +36,7 @@ from ._exceptions import (
 )
 from ._readers import Parser, read_json
 from ._redaction import known, scrub, scrubbed, sensitive_values
-from .types import UNSET, Response, Unset
+from .types import UNSET, File, Response, Unset, format_datetime
 
 Success = TypeVar("Success")
 Parsed = TypeVar("Parsed")
@@ -45,26 +47,39 @@ Parsed = TypeVar("Parsed")
 
 
 class Returns:
-    """Documented responses: a status, or several (``range(500, 600)`` for ``5XX``), and the model of the body.
+    """Documented responses: a status, or several (``range(500, 600)`` for ``5XX``; None for ``default``,
+    any status no other entry documents), and how the body is read.
 
-    ``model`` is None for a status without a body (parsed as ``None``); ``raw`` keeps the JSON value as
-    sent, for a body that is not a model.
+    ``model`` is a model class (read with ``from_dict``); ``read`` a reader for a JSON body that is not a
+    model (an array, a union, a number: a function of the value and its JSON path, from ``_readers``);
+    ``raw`` keeps any JSON value as sent; ``body`` is ``"text"`` for a text body (a ``str``) or ``"file"``
+    for a binary one (a ``types.File``). With none of these the status has no body (parsed as ``None``).
     """
 
-    __slots__ = ("model", "raw", "status", "statuses")
+    __slots__ = ("body", "model", "raw", "read", "status", "statuses")
 
-    def __init__(self, status: int | Collection[int], model: Parser[Any] | None = None, raw: bool = False) -> None:
+    def __init__(
+        self,
+        status: int | Collection[int] | None,
+        model: Parser[Any] | None = None,
+        raw: bool = False,
+        *,
+        read: Callable[[Any, str], Any] | None = None,
+        body: Literal["json", "text", "file"] | None = None,
+    ) -> None:
         self.status = status
-        self.statuses: Collection[int] = (status,) if isinstance(status, int) else status
+        self.statuses: Collection[int] = () if status is None else (status,) if isinstance(status, int) else status
         self.model = model
         self.raw = raw
+        self.read = read
+        self.body = body if body is not None else "json" if (model is not None or raw or read is not None) else None
 
     def matches(self, status_code: int) -> bool:
-        return status_code in self.statuses
+        return self.status is None or status_code in self.statuses
 
     @property
     def success(self) -> bool:
-        return 200 <= min(self.statuses) <= 299
+        return bool(self.statuses) and 200 <= min(self.statuses) <= 299
 
     def __repr__(self) -> str:
         return f"Returns({self.status!r}, {getattr(self.model, '__name__', None)})"
@@ -130,6 +145,7 @@ class Operation(Generic[Success, Parsed]):
         deprecation: str | None = None,
         pages: Pagination | None = None,
         sensitive_keys: Collection[str] = frozenset(),
+        delimiters: Mapping[str, str] | None = None,
     ) -> None:
         self.method = method
         self.route = route
@@ -147,10 +163,15 @@ class Operation(Generic[Success, Parsed]):
         self.deprecation = deprecation
         self.pages = pages
         self.sensitive_keys = sensitive_keys
+        self.delimiters: Mapping[str, str] = delimiters or {}
+        """Query arrays sent as one value (``explode: false``): wire name -> ``","``, ``" "`` or ``"|"``."""
         # The documented answer of each single status, and those of ranges (5XX), looked up per response.
         self._path = tuple(_pairs(path))
         self._by_status = {status: returns for returns in reversed(responses) for status in returns.statuses}
-        self._success = frozenset(status for status in self._by_status if 200 <= status <= 299)
+        self._default = next((returns for returns in responses if returns.status is None), None)
+        # A success is a 2xx status the spec documents, or any 2xx when only a `default` answer says what comes.
+        documented = [status for status in self._by_status if 200 <= status <= 299]
+        self._success = frozenset(documented or (range(200, 300) if self._default is not None else ()))
 
     def __repr__(self) -> str:
         return f"Operation({self.method} {self.route} on {self.server})"
@@ -173,12 +194,16 @@ class Operation(Generic[Success, Parsed]):
                 value = _query_value(value)
                 if isinstance(value, dict):  # an object parameter: its properties are the parameters
                     params.update(value)
+                elif isinstance(value, list) and wire in self.delimiters:  # explode: false, one delimited value
+                    params[wire] = self.delimiters[wire].join(_text(item) for item in value)
+                elif isinstance(value, bool):
+                    params[wire] = _text(value)
                 else:
                     params[wire] = value
             options["params"] = params
         headers = {wire: _header_value(value) for wire, value in _values(self.headers, args)} if self.headers else {}
         if self.cookies:
-            cookies = "; ".join(f"{wire}={value}" for wire, value in _values(self.cookies, args))
+            cookies = "; ".join(f"{wire}={_header_value(value)}" for wire, value in _values(self.cookies, args))
             if cookies:
                 # A header, not httpx's per-request `cookies=` (deprecated); the client's own cookies still
                 # apply to requests without cookie parameters.
@@ -186,12 +211,14 @@ class Operation(Generic[Success, Parsed]):
         body = args.get("body", UNSET)
         if body is not UNSET and body is not None:
             if self.body == "json":
-                options["json"] = body.to_dict() if hasattr(body, "to_dict") else body
+                options["json"] = _json_value(body)
             elif self.body == "form":
                 options["data"] = body.to_dict() if hasattr(body, "to_dict") else dict(body)
             elif self.body is not None:
                 encoded = self.body(body)
                 headers.update(encoded.pop("headers", {}))
+                if hasattr(encoded.get("content"), "read"):  # a file's bytes: read here, so async clients send them
+                    encoded["content"] = encoded["content"].read()
                 options.update(encoded)
         if headers:
             options["headers"] = headers
@@ -299,7 +326,7 @@ class Operation(Generic[Success, Parsed]):
 
     def _parse(self, client: BaseClient, response: httpx.Response, body: Any) -> Any:
         status_code = response.status_code
-        returns = self._by_status.get(status_code)
+        returns = self._by_status.get(status_code, self._default)
         if returns is None:
             if client.raise_on_unexpected_status:
                 raise UnexpectedStatus(
@@ -310,11 +337,18 @@ class Operation(Generic[Success, Parsed]):
                     sensitive_keys=self.sensitive_keys,
                 )
             return None
-        if returns.model is None and not returns.raw:
+        if returns.body is None:
             return None
+        if returns.body == "file":
+            media_type = response.headers.get("content-type")
+            return File(payload=BytesIO(response.content), mime_type=media_type.split(";")[0] if media_type else None)
+        if returns.body == "text":
+            return response.text
         try:
             value = read_json(status_code, response.headers, response.content)
-            return value if returns.model is None else returns.model.from_dict(value)
+            if returns.model is not None:
+                return returns.model.from_dict(value)
+            return returns.read(value, "") if returns.read is not None else value
         except ResponseValidationError as exc:
             if status_code not in self._success:
                 return None  # not the documented error body; the raw content is kept
@@ -452,10 +486,38 @@ def _query_value(value: Any) -> Any:
     return to_dict() if to_dict is not None else value
 
 
-def _header_value(value: Any) -> str:
+def _json_value(value: Any) -> Any:
+    """A request body as JSON: models by ``to_dict``, in lists and maps too; enums, dates and UUIDs as text."""
+    to_dict = getattr(value, "to_dict", None)
+    if to_dict is not None:
+        return to_dict()
+    if isinstance(value, list | tuple):
+        return [_json_value(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _json_value(item) for key, item in value.items()}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime.datetime):
+        return format_datetime(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, UUID):
+        return str(value)
+    return value
+
+
+def _text(value: Any) -> str:
+    """A parameter value as text: booleans as ``true``/``false``, dates in ISO 8601, enums by value."""
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(_query_value(value))
+
+
+def _header_value(value: Any) -> str:
+    """A header (or cookie) value; an array is its items joined by commas (``style: simple``)."""
+    if isinstance(value, list):
+        return ",".join(_text(item) for item in value)
+    return _text(value)
 
 
 def _first_page(value: Any) -> int:

@@ -31,7 +31,7 @@ DEFAULT_SERVERS = {
 """The base URL of each server the operations live on, by the server's name in the spec."""
 
 USER_AGENT = (
-    f"planetscale-oauth/0.2.1 python/{sys.version_info.major}.{sys.version_info.minor} httpx/{httpx.__version__}"
+    f"planetscale-oauth/0.3.0 python/{sys.version_info.major}.{sys.version_info.minor} httpx/{httpx.__version__}"
 )
 
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from . import _exceptions, _redaction
 from ._bodies import MAX_BODY_BYTES
-from ._exceptions import *  # noqa: F403 - the hierarchy (PlanetScaleError and every subclass)
-from ._exceptions import APIStatusError
+from ._exceptions import *  # noqa: F403 - the hierarchy (APIError and every subclass)
+from ._exceptions import APIError, APIStatusError
 from ._readers import invalid, read_json
 from ._redaction import scrubbed
 from .types import Response
@@ -44,3 +44,8 @@ __all__ += _exceptions.__all__
 # Tracebacks and reprs name each error by this module, the one it is imported from.
 for _name in _exceptions.__all__:
     getattr(_exceptions, _name).__module__ = __name__
+
+PlanetScaleError = APIError
+"""Base class of every error raised by this package (the runtime's ``APIError``, by this package's name)."""
+APIError.__name__ = APIError.__qualname__ = "PlanetScaleError"
+__all__ += ["PlanetScaleError"]

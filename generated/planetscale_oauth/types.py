@@ -33,7 +33,8 @@ REQUEST_ID_HEADER = "x-request-id"
 def parse_datetime(text: str) -> datetime.datetime:
     """Parse an RFC 3339 ``date-time`` string.
 
-    PlanetScale sends UTC; a timestamp without an offset is read as UTC rather than refused.
+    A timestamp without an offset (which RFC 3339 does not allow, but servers send) is read as UTC rather
+    than refused.
     """
     value = datetime.datetime.fromisoformat(text)
     if value.tzinfo is None:
@@ -69,8 +70,10 @@ class File:
     mime_type: str | None = None
 
     def to_tuple(self) -> FileTypes:
-        """The tuple ``httpx`` takes for a multipart/form-data part."""
-        return self.file_name, self.payload, self.mime_type
+        """The tuple ``httpx`` takes for a multipart/form-data part. Without a media type, httpx guesses one from
+        the file name; without either, the part is ``application/octet-stream`` (OpenAPI's default for binary)."""
+        media_type = self.mime_type or (None if self.file_name else "application/octet-stream")
+        return self.file_name, self.payload, media_type
 
 
 T = TypeVar("T")

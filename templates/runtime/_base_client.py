@@ -246,7 +246,7 @@ class BaseClient:
 
         ``raise_on_unexpected_status``: Make the ``*_detailed`` functions raise
         ``errors.UnexpectedStatus`` for a status the API does not document. (The plain functions
-        always raise a ``PlanetScaleError`` for an error status.)
+        always raise an ``APIError`` for an error status.)
     """
 
     # What the generated subclass declares from the spec: server name -> attribute holding its base URL,
@@ -377,15 +377,22 @@ class BaseClient:
         options: dict[str, Any] = {**kwargs, "follow_redirects": self._follow_redirects}
         if timeout is not None:
             options["timeout"] = timeout
-        # The credential is for the API server only: never sent to another server, nor to an
-        # operation that does not ask for it.
-        if authenticated and server == "api":
-            options["headers"] = {**self._auth_headers(), **(kwargs.get("headers") or {})}
+        # The credential goes only to an operation whose security asks for it, on the server the spec puts that
+        # operation on (redirects never take it to another origin).
+        headers: dict[str, str] = dict(kwargs.get("headers") or {})
+        cookies: dict[str, str] = {}
+        if authenticated:
+            headers = {**self._auth_headers(), **headers}
             if params := self._auth_params():
                 options["params"] = {**(kwargs.get("params") or {}), **params}
-            if cookies := self._auth_cookies():
-                sent = [options["headers"].get("Cookie", "")] + [f"{key}={value}" for key, value in cookies.items()]
-                options["headers"]["Cookie"] = "; ".join(part for part in sent if part)
+            cookies = self._auth_cookies()
+        if cookies or "Cookie" in headers:
+            # httpx adds the client's cookies only to a request without a Cookie header: this one has its own
+            # (cookie parameters, or an API key in a cookie), so the client's go in front of them here.
+            sent = [f"{key}={value}" for key, value in {**self._cookies, **cookies}.items()]
+            headers["Cookie"] = "; ".join([*sent, headers["Cookie"]] if "Cookie" in headers else sent)
+        if headers:
+            options["headers"] = headers
         state = None
         if self._follow_redirects:
             state = _Redirects(_origin(httpx.URL(full_url)))

@@ -1,4 +1,5 @@
-"""The error hierarchy: every error this package raises is a ``PlanetScaleError``.
+"""The error hierarchy: every error this package raises is an ``APIError`` (the generated ``errors`` module
+may give it the name generator-config.yaml's ``sdk.error_name`` says, such as ``PlanetScaleError``).
 
 Classes only, and the tables that pick a class for an HTTP status or an OAuth ``error`` code; turning a
 response into one of them is ``_operation.error_from_response``.
@@ -13,14 +14,13 @@ from ._redaction import known
 from .types import REQUEST_ID_HEADER
 
 
-class PlanetScaleError(Exception):
+class APIError(Exception):
     """Base class of every error raised by this package.
 
     Attributes:
         message: What went wrong, in words.
         status_code: The HTTP status of the response, or ``None`` when there was no response.
-        code: PlanetScale's machine-readable error code (``not_found``, ``unauthorized``, …), when the
-            server sent one.
+        code: The server's machine-readable error code (``not_found``, ``unauthorized``, …), when it sent one.
         headers: The response headers (empty when there was no response).
     """
 
@@ -42,21 +42,21 @@ class PlanetScaleError(Exception):
         return f"{type(self).__name__}(status_code={self.status_code!r}, code={self.code!r}, message={self.message!r})"
 
 
-class CredentialsError(PlanetScaleError, ValueError):
+class CredentialsError(APIError, ValueError):
     """A credential is missing or blank; raised when a client is built, before any request."""
 
 
-class StateMismatchError(PlanetScaleError):
+class StateMismatchError(APIError):
     """The ``state`` on the OAuth callback is missing or not the one sent: the callback did not come from
     the authorization this application started (possibly a cross-site request forgery). Nothing was exchanged."""
 
 
-class AuthorizationDeniedError(PlanetScaleError):
+class AuthorizationDeniedError(APIError):
     """The OAuth callback carries an ``error`` instead of a code (the user declined, or the request was
     refused). ``code`` holds the callback's ``error``, e.g. ``access_denied``."""
 
 
-class APIConnectionError(PlanetScaleError):
+class APIConnectionError(APIError):
     """No answer came: the connection failed or broke. The httpx exception is the ``__cause__``."""
 
 
@@ -64,7 +64,7 @@ class APITimeoutError(APIConnectionError):
     """No answer came in time (connect, read, write or pool timeout)."""
 
 
-class APIStatusError(PlanetScaleError):
+class APIStatusError(APIError):
     """The server answered with an error status. ``content`` holds the raw response body.
 
     ``request_id`` is the server's id for the request (the ``X-Request-Id`` header), when it sent one.
@@ -180,7 +180,7 @@ class UnsupportedTokenTypeError(OAuthError):
     """``unsupported_token_type``."""
 
 
-class ResponseValidationError(PlanetScaleError):
+class ResponseValidationError(APIError):
     """A response body is not what the API documents for its status.
 
     ``path`` is the JSON path of the wrong value (``service_token_accesses[0].resource.created_at``),
@@ -265,6 +265,7 @@ def error_class_for_status(status_code: int) -> type[APIStatusError]:
 
 __all__ = [
     "APIConnectionError",
+    "APIError",
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
@@ -278,7 +279,6 @@ __all__ = [
     "InvalidScopeError",
     "NotFoundError",
     "OAuthError",
-    "PlanetScaleError",
     "RateLimitError",
     "RedirectError",
     "ResponseValidationError",

@@ -121,8 +121,8 @@ def date_time(value: Any, path: str) -> datetime.datetime:
 
 
 def const(value: Any, path: str, expected: T) -> T:
-    """The one value the spec allows (``const``, or an enum of one)."""
-    if value != expected:
+    """The one value the spec allows (``const``, or an enum of one); ``true`` is not ``1``."""
+    if value != expected or isinstance(value, bool) is not isinstance(expected, bool):
         raise invalid(path, json.dumps(expected), value)
     return expected
 
@@ -187,8 +187,11 @@ def uuid(value: Any, path: str) -> UUID:
 
 
 def enum(value: Any, path: str, cls: Callable[[Any], T]) -> T:
-    """A value of an ``enum.Enum`` class (the generator's enums when ``literal_enums`` is off)."""
+    """A value of an ``enum.Enum`` class (the generator's enums when ``literal_enums`` is off). The generator's
+    enums hold strings and integers only, so ``true`` is never ``1``."""
     try:
+        if isinstance(value, bool):
+            raise TypeError
         return cls(value)
     except (ValueError, TypeError):
         allowed = ", ".join(json.dumps(member.value) for member in cls)  # type: ignore[attr-defined]
@@ -196,8 +199,11 @@ def enum(value: Any, path: str, cls: Callable[[Any], T]) -> T:
 
 
 def checked(value: Any, path: str, check: Callable[[Any], T], expected: str) -> T:
-    """A value accepted by ``check`` (a generated ``check_<enum>`` function, which raises ``TypeError``)."""
+    """A value accepted by ``check`` (a generated ``check_<enum>`` function, which raises ``TypeError``); as in
+    ``enum``, a boolean is never one of the values."""
     try:
+        if isinstance(value, bool):
+            raise TypeError
         return check(value)
     except (TypeError, ValueError):
         raise invalid(path, expected, value, show_value=True) from None

@@ -23,17 +23,28 @@ GENERATE = ROOT / "scripts" / "generate.py"
 FULL_SPEC = SPECS / "planetscale-api-v1-full.swagger.json"
 
 
+UPSTREAM = SPECS / "upstream"
+"""openapi-python-client's own end-to-end specs (see tests/specs/README.md)."""
+
+
 def package_name(spec: Path) -> str:
-    stem = spec.name.split(".")[0].replace("-", "_")
+    stem = spec.name.rsplit(".", 1)[0].removesuffix(".openapi").replace("-", "_").replace(".", "_")
     return f"corpus_{stem}"
 
 
+def config_of(spec: Path) -> Path:
+    """The generator config of a spec: ``<name>.config.yaml`` beside it; upstream's baselines use its config.yml."""
+    if spec.parent == UPSTREAM:
+        return UPSTREAM / ("config.yml" if spec.name.startswith("baseline") else "none")
+    return spec.with_name(spec.name.split(".")[0] + ".config.yaml")
+
+
 def generate(spec: Path, into: Path) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    """Generate ``spec`` (with ``<spec stem>.config.yaml`` beside it when there is one) into ``into``."""
+    """Generate ``spec`` (with its config, ``config_of``) into ``into``, its Markdown reference beside it."""
     name = package_name(spec)
-    config = spec.with_name(spec.name.split(".")[0] + ".config.yaml")
+    config = config_of(spec)
     command = [sys.executable, str(GENERATE), "generate", "--path", str(spec), "--meta", "none"]
-    command += ["--output-path", str(into / name), "--overwrite"]
+    command += ["--output-path", str(into / name), "--overwrite", "--docs", str(into / f"{name}-docs")]
     command += ["--config", str(config)] if config.exists() else []
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     return into / name, result

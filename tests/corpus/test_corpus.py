@@ -26,9 +26,11 @@ from urllib.parse import parse_qsl, urlsplit
 import httpx
 import pytest
 
-from corpus import SPECS, document, generate_all, load, package_name, ruff_check
+from corpus import SPECS, UPSTREAM, document, generate_all, load, package_name, ruff_check
 
 CORPUS = sorted(path for path in SPECS.glob("*.yaml") if not path.name.endswith(".config.yaml"))
+GENERATED = CORPUS + sorted(path for path in UPSTREAM.iterdir() if path.suffix in (".json", ".yaml"))
+"""Every spec generated: the corpus, and openapi-python-client's own end-to-end specs (no cases of ours)."""
 BASE_URL = "https://api.corpus.test"
 
 
@@ -41,7 +43,7 @@ def cases(kind: str) -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, tuple[Path, subprocess.CompletedProcess[str]]]:
-    return generate_all(CORPUS, tmp_path_factory.mktemp("corpus"))
+    return generate_all(GENERATED, tmp_path_factory.mktemp("corpus"))
 
 
 def package_of(spec: Path, generated: dict[Path, tuple[Path, subprocess.CompletedProcess[str]]]) -> ModuleType:
@@ -54,13 +56,17 @@ def package_of(spec: Path, generated: dict[Path, tuple[Path, subprocess.Complete
     return package
 
 
-@pytest.mark.parametrize("spec", CORPUS, ids=[spec.stem for spec in CORPUS])
+@pytest.mark.parametrize("spec", GENERATED, ids=[spec.stem for spec in GENERATED])
 def test_the_spec_generates_and_every_module_imports(
     spec: Path, generated: dict[Path, tuple[Path, subprocess.CompletedProcess[str]]]
 ) -> None:
     package = package_of(spec, generated)
     assert package.__name__ == package_name(spec)
     assert "every one imports" in generated[spec][1].stdout
+    docs = generated[spec][0].with_name(f"{package.__name__}-docs")
+    assert f"from {package.__name__}.api." in "".join(path.read_text() for path in docs.glob("*.md")) or not any(
+        (generated[spec][0] / "api").rglob("*.py")
+    ), "the reference shows how to call each operation"
 
 
 def test_mypy_strict_and_ruff_are_clean_on_every_generated_package(
@@ -237,5 +243,5 @@ def test_every_spec_has_cases() -> None:
 
 
 def test_the_corpus_names_its_specs_uniquely() -> None:
-    names = [package_name(spec) for spec in CORPUS]
+    names = [package_name(spec) for spec in GENERATED]
     assert len(names) == len(set(names))

@@ -43,8 +43,17 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
     package_dir, result = generate_spec(FULL_SPEC, tmp_path_factory.mktemp("full"))
     elapsed = time.perf_counter() - started
     assert result.returncode == 0, result.stdout + result.stderr
-    print(f"\n{FULL_SPEC.name}: generated in {elapsed:.1f} s; {result.stdout.strip()}")
+    print(f"\n{FULL_SPEC.name}: generated in {elapsed:.1f} s (with its reference); {result.stdout.strip()}")
     return package_dir, elapsed
+
+
+def test_the_reference_has_a_page_for_every_tag_and_model(full: tuple[Path, float], converted: Path) -> None:
+    docs = full[0].with_name(f"{full[0].name}-docs")
+    document = spec_reader.load(converted).document
+    tags = {op.get("tags", ["default"])[0] for item in document["paths"].values() for op in item.values()
+            if isinstance(op, dict) and "responses" in op}  # fmt: skip
+    assert len(list(docs.glob("*.md"))) == len(tags) + 1  # and README.md
+    assert len(list((docs / "models").glob("*.md"))) == len(document["components"]["schemas"])
 
 
 @pytest.fixture(scope="module")

@@ -29,10 +29,11 @@ DOCS = ROOT / "docs"
 CUSTOM_TEMPLATES = sorted(
     path.relative_to(TEMPLATES).as_posix()
     for path in TEMPLATES.rglob("*.jinja")
-    if not {"docs", "modules"} & set(path.relative_to(TEMPLATES).parts)
+    if not {"docs", "macros", "modules"} & set(path.relative_to(TEMPLATES).parts)
 )
 DOC_TEMPLATES = sorted(path.name for path in (TEMPLATES / "docs").glob("*.jinja"))
 MODULE_TEMPLATES = sorted(path.name for path in (TEMPLATES / "modules").glob("*.py.jinja"))
+MACRO_TEMPLATES = sorted(path.name for path in (TEMPLATES / "macros").glob("*.jinja"))
 
 
 RUNTIME = TEMPLATES / "runtime"
@@ -82,6 +83,15 @@ def test_each_module_template_is_rendered_into_the_package_and_says_why(name: st
     comment = re.match(r"\{#(.*?)#\}", (TEMPLATES / "modules" / name).read_text(encoding="utf-8"), re.DOTALL)
     assert comment and "Not an override" in comment.group(1), f"modules/{name} must begin with a comment saying why"
     assert (PACKAGE / name.removesuffix(".jinja")).read_text(encoding="utf-8").startswith(HEADER)
+
+
+@pytest.mark.parametrize("name", MACRO_TEMPLATES)
+def test_each_macro_library_is_used_by_a_template_and_says_why(name: str) -> None:
+    assert not (BUILTIN_TEMPLATES / name).exists(), f"{name} shadows a built-in"
+    comment = re.match(r"\{#(.*?)#\}", (TEMPLATES / "macros" / name).read_text(encoding="utf-8"), re.DOTALL)
+    assert comment and "Not an override" in comment.group(1), f"macros/{name} must begin with a comment saying why"
+    users = [path.name for path in TEMPLATES.glob("*.jinja") if f'"macros/{name}"' in path.read_text(encoding="utf-8")]
+    assert users, f"no template imports macros/{name}"
 
 
 def test_template_diff_shows_how_the_builtins_changed_between_two_versions() -> None:

@@ -100,8 +100,8 @@ async def detailed(mode: Mode, op: Operation[Any, Any], args: Mapping[str, Any])
     return op.sync_detailed(args) if mode == "sync" else await op.asyncio_detailed(args)
 
 
-async def raised(mode: Mode, op: Operation[Any, Any], args: Mapping[str, Any]) -> errors.PlanetScaleError:
-    with pytest.raises(errors.PlanetScaleError) as caught:
+async def raised(mode: Mode, op: Operation[Any, Any], args: Mapping[str, Any]) -> errors.APIError:
+    with pytest.raises(errors.APIError) as caught:
         await call(mode, op, args)
     return caught.value
 

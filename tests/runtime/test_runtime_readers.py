@@ -230,7 +230,7 @@ def test_every_error_is_a_planetscale_error() -> None:
     assert issubclass(errors.APITimeoutError, errors.APIConnectionError)
     assert issubclass(errors.CredentialsError, ValueError)
     for cls in (errors.ResponseValidationError, errors.StateMismatchError, errors.AuthorizationDeniedError):
-        assert issubclass(cls, errors.PlanetScaleError)
+        assert issubclass(cls, errors.APIError)
 
 
 def test_status_error_keeps_the_request_id_and_reprs_its_fields() -> None:

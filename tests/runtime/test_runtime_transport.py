@@ -41,8 +41,8 @@ async def send(mode: Mode, client: BaseClient, **kwargs: Any) -> httpx.Response:
     return await client.arequest(**kwargs)
 
 
-async def send_failing(mode: Mode, client: BaseClient, **kwargs: Any) -> errors.PlanetScaleError:
-    with pytest.raises(errors.PlanetScaleError) as caught:
+async def send_failing(mode: Mode, client: BaseClient, **kwargs: Any) -> errors.APIError:
+    with pytest.raises(errors.APIError) as caught:
         await send(mode, client, **kwargs)
     return caught.value
 
@@ -51,18 +51,21 @@ async def send_failing(mode: Mode, client: BaseClient, **kwargs: Any) -> errors.
 
 
 @pytest.mark.parametrize("mode", MODES)
-async def test_the_credential_goes_only_to_the_api_server_and_only_when_asked(mode: Mode) -> None:
+async def test_the_credential_goes_only_to_operations_that_ask_for_it_on_their_own_server(mode: Mode) -> None:
     handler = Recorder(httpx.Response(200))
     client = mocked(service_client(), handler)
     await send(mode, client)
-    await send(mode, client, server="oauth", url="/oauth/token")
+    await send(mode, client, server="oauth", url="/oauth/token", authenticated=False)
     await send(mode, client, authenticated=False)
-    api, oauth, anonymous = handler.requests
+    await send(mode, client, server="oauth", url="/uploads")  # an operation the spec secures on another server
+    api, oauth, anonymous, secured_elsewhere = handler.requests
     assert str(api.url) == f"{API_URL}/ping"
     assert api.headers["Authorization"] == CREDENTIAL
     assert str(oauth.url) == "https://auth.example.test/oauth/token"
     assert "Authorization" not in oauth.headers
     assert "Authorization" not in anonymous.headers
+    assert str(secured_elsewhere.url) == "https://auth.example.test/uploads"
+    assert secured_elsewhere.headers["Authorization"] == CREDENTIAL
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -578,7 +581,7 @@ async def test_a_location_without_a_host_does_not_take_the_request_to_the_defaul
     ids=["invalid-location", "lying-content-encoding"],
 )
 async def test_an_unreadable_answer_is_a_typed_error_that_quotes_nothing(
-    mode: Mode, answer: Callable[[httpx.Request], httpx.Response], kind: type[errors.PlanetScaleError], what: str
+    mode: Mode, answer: Callable[[httpx.Request], httpx.Response], kind: type[errors.APIError], what: str
 ) -> None:
     client = mocked(service_client(follow_redirects=True, retry=RetryPolicy(max_retries=0)), Recorder(answer))
     error = await send_failing(mode, client, route="/ping")

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .service_token_access import ServiceTokenAccess
     from .user_accesses import UserAccesses
 
-_MODULES = {
+_MODULES: dict[str, str] = {
     "AccessResource": ".access_resource",
     "AccessScope": ".access_scope",
     "AccessTokenResponse": ".access_token_response",
@@ -64,7 +64,7 @@ def __dir__() -> list[str]:
     return sorted(__all__)
 
 
-__all__ = (
+__all__: tuple[str, ...] = (
     "AccessResource",
     "AccessScope",
     "AccessTokenResponse",

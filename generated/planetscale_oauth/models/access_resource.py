@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,8 +13,6 @@ from .._readers import date_time as _read_date_time
 from .._readers import obj as _read_object
 from .._readers import string as _read_string
 from ..types import UNSET, format_datetime
-
-T = TypeVar("T", bound="AccessResource")
 
 _KNOWN_FIELDS: frozenset[str] = frozenset(
     (
@@ -92,7 +90,9 @@ class AccessResource:
         _updated_at = _read_date_time(_updated_at__raw, "updated_at")
 
         _deleted_at__raw = _get__("deleted_at", UNSET)
-        _deleted_at = None if _deleted_at__raw is None else _read_date_time(_deleted_at__raw, "deleted_at")
+        _deleted_at: datetime.datetime | None = (
+            None if _deleted_at__raw is None else _read_date_time(_deleted_at__raw, "deleted_at")
+        )
 
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         _model__ = cls(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,8 +11,6 @@ from attrs import field as _attrs_field
 from .._readers import obj as _read_object
 from .._readers import string as _read_string
 from ..types import UNSET
-
-T = TypeVar("T", bound="AccessScope")
 
 _KNOWN_FIELDS: frozenset[str] = frozenset(
     (

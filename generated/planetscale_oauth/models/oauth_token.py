@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,8 +16,6 @@ from .._readers import obj as _read_object
 from .._readers import string as _read_string
 from ..types import UNSET, format_datetime
 from ..types import redact as _redact
-
-T = TypeVar("T", bound="OAuthToken")
 
 _KNOWN_FIELDS: frozenset[str] = frozenset(
     (
@@ -187,10 +185,14 @@ class OAuthToken:
         _updated_at = _read_date_time(_updated_at__raw, "updated_at")
 
         _expires_at__raw = _get__("expires_at", UNSET)
-        _expires_at = None if _expires_at__raw is None else _read_date_time(_expires_at__raw, "expires_at")
+        _expires_at: datetime.datetime | None = (
+            None if _expires_at__raw is None else _read_date_time(_expires_at__raw, "expires_at")
+        )
 
         _last_used_at__raw = _get__("last_used_at", UNSET)
-        _last_used_at = None if _last_used_at__raw is None else _read_date_time(_last_used_at__raw, "last_used_at")
+        _last_used_at: datetime.datetime | None = (
+            None if _last_used_at__raw is None else _read_date_time(_last_used_at__raw, "last_used_at")
+        )
 
         _actor_id__raw = _get__("actor_id", UNSET)
         _actor_id = (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Self, TypeVar
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,8 +13,6 @@ from .._readers import obj as _read_object
 from .._readers import string as _read_string
 from ..types import UNSET
 from ..types import redact as _redact
-
-T = TypeVar("T", bound="RefreshTokenGrant")
 
 
 @_attrs_define
