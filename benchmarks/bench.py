@@ -456,6 +456,16 @@ def generation(scratch: Path) -> dict[str, Any]:
         start = time.perf_counter()
         subprocess.run([*generate, *targets, *extra], check=True, capture_output=True, cwd=ROOT)
         timings[name] = time.perf_counter() - start
+    # PlanetScale's whole published API (Swagger 2.0, 140 operations) through `generate.py generate`: conversion,
+    # generation, post-hooks, the import check and the reference.
+    specs = ROOT / "tests" / "specs"
+    command = [*generate, "generate", "--path", str(specs / "planetscale-api-v1-full.swagger.json"),
+               "--config", str(specs / "planetscale-api-v1-full.config.yaml"), "--meta", "none",
+               "--output-path", str(scratch / "gen" / "full"),
+               "--docs", str(scratch / "gen" / "full-docs")]  # fmt: skip
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+    timings["full published API, 140 operations"] = time.perf_counter() - start
     return {"seconds": timings}
 
 
@@ -507,7 +517,8 @@ def main() -> int:
         ("1,000 concurrent asyncio() vs raw httpx", results["concurrency"]["ratio"], 1.2, "x"),
     ]
     for name, seconds in results["generation"]["seconds"].items():
-        rows.append((f"generate: {name}", summary([seconds]), None if name == "first" else 5.0, "s"))
+        goal = None if name == "first" else 30.0 if name.startswith("full") else 5.0
+        rows.append((f"generate: {name}", summary([seconds]), goal, "s"))
     met = True
     print(f"{'measure':42} {'median':>9} {'spread':>15} {'goal':>8}  met")
     for name, figure, goal, unit in rows:

@@ -44,6 +44,10 @@ HEADER = (
     "# Generated from {spec} by openapi-python-client with the templates in templates/.\n"
     "# Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.\n"
 )
+COMMAND_HEADER = (
+    "# Generated from {spec} by scripts/generate.py generate (openapi-python-client with this project's templates).\n"
+    "# Do not edit: change the spec, the config or a template, then generate again.\n"
+)
 RUNTIME_HEADER = (
     "# Copied from templates/runtime/{name} by `make generate` (the runtime: plain Python, the same for every spec).\n"
     "# Do not edit: change templates/runtime/{name}, then run `make generate`.\n"
@@ -91,6 +95,8 @@ def build(
     output: str | None = PACKAGE,
     options: tuple[str, ...] = ("--fail-on-warning",),
     source_name: str | None = None,
+    templates: Path = TEMPLATES,
+    header: str = HEADER,
 ) -> Path:
     """Generate from ``spec`` into ``into``/``output`` (the package, or with ``meta`` a project) and return it."""
     env = dict(os.environ)
@@ -99,7 +105,7 @@ def build(
     document = openapi_document(spec, into)
     command = [sys.executable, str(ROOT / "scripts" / "run_generator.py"), "generate", "--path", str(document)]
     command += ["--config", str(with_post_hooks(config, into))]
-    command += ["--custom-template-path", str(TEMPLATES), "--meta", meta]
+    command += ["--custom-template-path", str(templates), "--meta", meta]
     # Without an output path the generator names the folder after the document's title (or the config).
     command += ["--output-path", str(into / output)] if output is not None else []
     before = set(into.iterdir())
@@ -114,8 +120,8 @@ def build(
     runtime = {path.name for path in RUNTIME.glob("*.py")}
     for path in sorted(package_dir.rglob("*.py")):
         copied = path.parent == package_dir and path.name in runtime
-        header = RUNTIME_HEADER.format(name=path.name) if copied else HEADER.format(spec=source_name or spec.name)
-        path.write_text(header + path.read_text(encoding="utf-8"), encoding="utf-8")
+        stamp = RUNTIME_HEADER.format(name=path.name) if copied else header.format(spec=source_name or spec.name)
+        path.write_text(stamp + path.read_text(encoding="utf-8"), encoding="utf-8")
     # PEP 561 marker: the package ships its own type information.
     (package_dir / "py.typed").write_text("", encoding="utf-8")
     return out
@@ -186,6 +192,9 @@ def generate_command(argv: list[str]) -> int:
     parser.add_argument("--overwrite", action=argparse.BooleanOptionalAction, default=False)
     parser.add_argument("--fail-on-warning", action=argparse.BooleanOptionalAction, default=False)
     parser.add_argument("--file-encoding", default="utf-8")
+    parser.add_argument(
+        "--custom-template-path", type=Path, help="templates of yours, used before this project's (same names win)"
+    )
     parser.add_argument("--docs", type=Path, help="also write the Markdown reference into this folder")
     args = parser.parse_args(argv)
     SCRATCH.mkdir(exist_ok=True)
@@ -193,6 +202,11 @@ def generate_command(argv: list[str]) -> int:
         spec = args.path.resolve() if args.path else fetched(args.url, Path(scratch))
         document = openapi_document(spec, Path(scratch))  # Swagger 2.0 converted once, for the docs too
         options = ["--file-encoding", args.file_encoding] + (["--fail-on-warning"] if args.fail_on_warning else [])
+        templates = TEMPLATES
+        if args.custom_template_path is not None:  # the user's templates over this project's
+            templates = Path(scratch) / "templates"
+            shutil.copytree(TEMPLATES, templates)
+            shutil.copytree(args.custom_template_path, templates, dirs_exist_ok=True)
         out = build(
             Path(scratch),
             document,
@@ -201,6 +215,8 @@ def generate_command(argv: list[str]) -> int:
             output=args.output_path.name if args.output_path else None,
             options=tuple(options),
             source_name=spec.name,
+            templates=templates,
+            header=COMMAND_HEADER,
         )
         package_dir = out if args.meta == "none" else next(path.parent for path in out.glob("*/_operation.py"))
         modules = check_imports(package_dir)

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -54,6 +55,16 @@ def generate_all(specs: list[Path], into: Path) -> dict[Path, tuple[Path, subpro
     """Generate every spec at once (each generation is its own process)."""
     with ThreadPoolExecutor(max_workers=8) as pool:
         return dict(zip(specs, pool.map(lambda spec: generate(spec, into), specs), strict=True))
+
+
+def report(request: pytest.FixtureRequest, line: str) -> None:
+    """Show a line in the test run's output (counts a reader wants to see), captured or not."""
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if capture is None or reporter is None:
+        return
+    with capture.global_and_fixture_disabled():
+        reporter.write_line(line)
 
 
 def load(package_dir: Path) -> ModuleType:

@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl, urlsplit
 import httpx
 import pytest
 
-from corpus import SPECS, UPSTREAM, document, generate_all, load, package_name, ruff_check
+from corpus import SPECS, UPSTREAM, document, generate_all, load, package_name, report, ruff_check
 
 CORPUS = sorted(path for path in SPECS.glob("*.yaml") if not path.name.endswith(".config.yaml"))
 GENERATED = CORPUS + sorted(path for path in UPSTREAM.iterdir() if path.suffix in (".json", ".yaml"))
@@ -235,11 +235,19 @@ def test_calls_send_the_documented_request_and_read_the_answer(
     exchange.check()
 
 
-def test_every_spec_has_cases() -> None:
+def test_every_spec_has_cases(request: pytest.FixtureRequest) -> None:
     """A spec in the corpus without cases would prove only that it generates."""
+    counts = {"models": 0, "calls": 0}
     for spec in CORPUS:
         found = document(spec).get("x-cases") or {}
         assert found.get("models") or found.get("calls"), f"{spec.name} has no x-cases"
+        for kind in counts:
+            counts[kind] += len(found.get(kind) or [])
+    report(
+        request,
+        f"\ncorpus: {len(CORPUS)} specs with {counts['models']} model cases and {counts['calls']} call cases, "
+        f"and {len(GENERATED) - len(CORPUS)} of openapi-python-client's end-to-end specs",
+    )
 
 
 def test_the_corpus_names_its_specs_uniquely() -> None:

@@ -24,7 +24,7 @@ from openapi_python_client.strings import PythonIdentifier
 
 import generate
 import spec_reader
-from corpus import FULL_SPEC, Schemas, load, ruff_check
+from corpus import FULL_SPEC, Schemas, load, report, ruff_check
 from corpus import generate as generate_spec
 from mockserver import prism
 
@@ -38,12 +38,12 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
+def full(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> tuple[Path, float]:
     started = time.perf_counter()
     package_dir, result = generate_spec(FULL_SPEC, tmp_path_factory.mktemp("full"))
     elapsed = time.perf_counter() - started
     assert result.returncode == 0, result.stdout + result.stderr
-    print(f"\n{FULL_SPEC.name}: generated in {elapsed:.1f} s (with its reference); {result.stdout.strip()}")
+    report(request, f"\n{FULL_SPEC.name}: generated in {elapsed:.1f} s (with its reference); {result.stdout.strip()}")
     return package_dir, elapsed
 
 
@@ -68,16 +68,18 @@ def operations(converted: Path) -> list[tuple[str, str, dict[str, Any]]]:
     ]
 
 
-def test_every_operation_has_a_module_that_imports(converted: Path, package: ModuleType) -> None:
+def test_every_operation_has_a_module_that_imports(
+    converted: Path, package: ModuleType, request: pytest.FixtureRequest
+) -> None:
     facts = spec_reader.load(converted, package.__name__)
     modules = [op.module for op in facts.operations.values()]
     assert len(modules) == len(operations(converted)) == 140
     imported = [__import__(module, fromlist=["sync"]) for module in modules]
     assert all(callable(module.sync) and callable(module.asyncio_detailed) for module in imported)
-    print(f"\n{len(imported)}/140 operation modules import")
+    report(request, f"{len(imported)}/140 operation modules generated and imported")
 
 
-def test_mypy_strict_and_ruff_are_clean(full: tuple[Path, float]) -> None:
+def test_mypy_strict_and_ruff_are_clean(full: tuple[Path, float], request: pytest.FixtureRequest) -> None:
     package_dir = full[0]
     mypy = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--config-file", "", package_dir.name],
@@ -86,7 +88,7 @@ def test_mypy_strict_and_ruff_are_clean(full: tuple[Path, float]) -> None:
     assert mypy.returncode == 0, mypy.stdout[-5000:]
     ruff = ruff_check(package_dir)
     assert ruff.returncode == 0, ruff.stdout[-5000:]
-    print(f"\nmypy --strict: {mypy.stdout.strip()}; ruff: {ruff.stdout.strip()}")
+    report(request, f"mypy --strict: {mypy.stdout.strip()}; ruff: {ruff.stdout.strip()}")
 
 
 def arguments(
@@ -114,7 +116,7 @@ def arguments(
 
 
 def test_every_operation_called_against_prism_answers_parsed_or_with_a_typed_error(
-    converted: Path, package: ModuleType
+    converted: Path, package: ModuleType, request: pytest.FixtureRequest
 ) -> None:
     facts = spec_reader.load(converted, package.__name__)
     schemas = Schemas(facts.document)
@@ -138,6 +140,6 @@ def test_every_operation_called_against_prism_answers_parsed_or_with_a_typed_err
                     failures.append(f"{operation.operation_id}: {type(error).__name__}: {error}")
                 else:
                     outcomes["parsed " + ("None" if result is None else "model")] += 1
-    print(f"\n140 operations called against Prism: {dict(sorted(outcomes.items()))}")
+    report(request, f"140 operations called against Prism: {dict(sorted(outcomes.items()))}")
     assert not failures, "\n".join(failures)
     assert sum(outcomes.values()) == 140
