@@ -7,11 +7,17 @@ extensions, and its file set is fixed. This runner subclasses its ``Project`` (p
 requirements-dev.txt) to add, and nothing else:
 
 - a template global ``spec``: the facts of scripts/spec_reader.py (per operation whether it is deprecated
-  and what replaces it, which server it is on, its security, retry rule and pagination; the servers,
-  the sensitive properties and the OAuth URLs of the ``oauth2`` security scheme);
+  and what replaces it, which server it is on, its security, retry rule, pagination and delimited query
+  arrays; the servers, the credential, the sensitive properties, the discriminators and the OAuth URLs
+  of the ``oauth2`` security scheme), with the ``sdk:`` section of the ``--config`` file;
 - the runtime in ``templates/runtime/``, copied into the package as it is;
 - the modules in ``templates/modules/`` (not overrides: code the spec has no operation for, such as
-  the authorize-URL builder), rendered into the package before the post-hooks format everything.
+  the authorize-URL builder), rendered into the package before the post-hooks format everything, and
+  left out when they render empty.
+
+Two changes to the stock parser, made only when this runs as a script: a schema named like a name the
+templates use unqualified (``Any``, ``File``, ...) gets ``Model`` appended to its class name, and date,
+date-time and array parameters are allowed in headers (the stock parser drops such an operation).
 
 Every value handed to templates is plain data checked by the reader (names must be identifiers, URLs absolute).
 """
