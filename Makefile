@@ -27,7 +27,7 @@ node_modules/.installed: package.json package-lock.json
 
 venv: $(VENV)/.installed ## Create .venv with the pinned Python tools
 
-node: node_modules/.installed ## Install Prism and Spectral from package-lock.json
+node: node_modules/.installed ## Install Prism, Spectral and swagger2openapi from package-lock.json
 
 install: venv ## Install the generated package into .venv (editable)
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .

@@ -36,6 +36,7 @@ CONFIG = ROOT / "generator-config.yaml"
 TEMPLATES = ROOT / "templates"
 RUNTIME = TEMPLATES / "runtime"
 PACKAGE = "planetscale_oauth"
+PROJECT = "planetscale-oauth"
 TARGET = ROOT / "generated" / PACKAGE
 DOCS = ROOT / "docs"
 SCRATCH = ROOT / ".build"
@@ -188,7 +189,12 @@ def generate_command(argv: list[str]) -> int:
     source.add_argument("--url", help="fetch the document from this URL")
     parser.add_argument("--output-path", type=Path, help="where to write (default: from the document's title)")
     parser.add_argument("--config", type=Path, help="an openapi-python-client config file (its keys, plus `sdk:`)")
-    parser.add_argument("--meta", default="poetry", choices=["none", "poetry", "setup", "pdm", "uv"])
+    parser.add_argument(
+        "--meta",
+        default="poetry",
+        choices=["none", "poetry", "setup", "pdm", "uv"],
+        help="none: the package alone; else a project with its metadata (default: poetry)",
+    )
     parser.add_argument("--overwrite", action=argparse.BooleanOptionalAction, default=False)
     parser.add_argument("--fail-on-warning", action=argparse.BooleanOptionalAction, default=False)
     parser.add_argument("--file-encoding", default="utf-8")
@@ -250,7 +256,11 @@ def fetched(url: str, into: Path) -> Path:
 def main() -> int:
     if sys.argv[1:2] == ["generate"]:
         return generate_command(sys.argv[2:])
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog="A package from another spec: generate.py generate --path SPEC --output-path DIR [--meta none] ... "
+        "(openapi-python-client's generate options; see generate.py generate --help).",
+    )
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
     parser.add_argument("--target", type=Path, default=TARGET, help="the package folder to write or check")
     parser.add_argument("--docs-target", type=Path, default=DOCS, help="the docs folder to write or check")
@@ -261,7 +271,15 @@ def main() -> int:
     SCRATCH.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=SCRATCH) as scratch:
         fresh = {"package": build(Path(scratch), args.spec.resolve()), "docs": Path(scratch) / "docs"}
-        render_docs.render(args.spec.resolve(), fresh["package"], fresh["docs"], CONFIG, PACKAGE)
+        render_docs.render(
+            args.spec.resolve(),
+            fresh["package"],
+            fresh["docs"],
+            CONFIG,
+            PACKAGE,
+            project="planetscale-oauth",
+            tested=True,
+        )
         found = {key: differences(fresh[key], targets[key]) for key in targets}
         if args.check:
             stale = False

@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 import jinja2
+from openapi_python_client.strings import PythonIdentifier
 
 import spec_reader
 from runtime._base_client import RETRY_RULES
@@ -45,6 +46,11 @@ def load_package(package_dir: Path) -> ModuleType:
     return module
 
 
+def unqualified(text: str) -> str:
+    """A type as the package's modules write it: model names without the module they live in."""
+    return re.sub(rf"{ALIAS}\.[a-z0-9_.]*\.(?=[A-Z])", "", text)
+
+
 def snake(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
@@ -55,8 +61,14 @@ def ref_name(node: dict[str, Any]) -> str:
 
 
 def nullable(schema: dict[str, Any]) -> bool:
+    """Whether a property may be null: ``type: [..., "null"]``, ``nullable: true``, or a null variant."""
     kind = schema.get("type")
-    return isinstance(kind, list) and "null" in kind
+    variants = (schema.get("oneOf") or []) + (schema.get("anyOf") or [])
+    return (
+        (isinstance(kind, list) and "null" in kind)
+        or schema.get("nullable") is True
+        or any(isinstance(each, dict) and each.get("type") == "null" for each in variants)
+    )
 
 
 def model_pages(facts: SpecFacts, package: Any) -> list[dict[str, Any]]:
@@ -67,17 +79,19 @@ def model_pages(facts: SpecFacts, package: Any) -> list[dict[str, Any]]:
         if cls is None or not attrs.has(cls):
             continue  # e.g. a oneOf, which is a union of models rather than a class
         required = set(schema.get("required") or [])
+        by_python_name = {str(PythonIdentifier(name, "field_")): name for name in schema.get("properties") or {}}
         fields = []
         for field in attrs.fields(cls):
-            prop = (schema.get("properties") or {}).get(field.name)
-            if prop is None:
+            json_name = by_python_name.get(field.name)
+            prop = (schema.get("properties") or {}).get(json_name) if json_name else None
+            if json_name is None or prop is None:
                 continue
             fields.append(
                 {
-                    "name": field.name,
+                    "name": field.name if field.name == json_name else f"{field.name}` (`{json_name}`",
                     "type": field.type,
-                    "required": field.name in required,
-                    "nullable": nullable(prop),
+                    "required": json_name in required,
+                    "nullable": nullable(facts.resolve(prop)) or nullable(prop),
                     "sensitive": prop.get("x-sensitive") is True,
                     "description": facts.resolve(prop).get("description", ""),
                 }
@@ -91,6 +105,12 @@ def model_pages(facts: SpecFacts, package: Any) -> list[dict[str, Any]]:
             }
         )
     return pages
+
+
+def plain_string(facts: SpecFacts, node: dict[str, Any]) -> bool:
+    """A property a keyword argument in an example can hold as a plain ``str`` (or a constant)."""
+    prop = facts.resolve(node)
+    return "const" in prop or (prop.get("type") == "string" and "enum" not in prop and "format" not in prop)
 
 
 def example_value(facts: SpecFacts, schema: dict[str, Any], name: str) -> str | None:
@@ -119,14 +139,17 @@ def operations(facts: SpecFacts, package: Any, package_name: str) -> list[dict[s
             continue  # an operation the generator did not generate (it warned why)
         description, _, _ = str(node.get("description", "")).partition("### Authorization")
         params = []
+        signature = inspect.signature(module.sync)
         for param in [facts.resolve(each) for each in spec["paths"][operation.path].get("parameters") or []] + [
             facts.resolve(each) for each in node.get("parameters") or []
         ]:
+            python = signature.parameters.get(str(PythonIdentifier(param["name"], "field_")))
             kind = facts.resolve(param.get("schema") or {}).get("type", "string")
+            shown = PYTHON_TYPES.get(kind, "Any") if isinstance(kind, str) else "Any"
             params.append(
                 {
                     "name": param["name"],
-                    "type": PYTHON_TYPES.get(kind, "Any") if isinstance(kind, str) else "Any",
+                    "type": unqualified(inspect.formatannotation(python.annotation)) if python else shown,
                     "required": param.get("required", False),
                     "description": param.get("description", ""),
                     "example": param.get("example", param["name"]),
@@ -141,12 +164,19 @@ def operations(facts: SpecFacts, package: Any, package_name: str) -> list[dict[s
                 schema = facts.resolve(variant)
                 if facts.schema_name(variant) is None:
                     continue  # an inline body: its model is named by the generator, shown in the signature
-                values = [(name, example_value(facts, schema, name)) for name in schema.get("properties") or {}]
+                properties = schema.get("properties") or {}
+                values = [
+                    (str(PythonIdentifier(name, "field_")), example_value(facts, schema, name)) for name in properties
+                ]
                 bodies.append(
                     {
                         "model": ref_name(variant),
                         "description": schema.get("description", ""),
                         "fields": [(name, value) for name, value in values if value is not None],
+                        # A body with other than plain strings is built from JSON, with the model's own checks.
+                        "json": None
+                        if all(plain_string(facts, prop) for prop in properties.values())
+                        else json.dumps(facts.example_of(schema)),
                     }
                 )
         documented = [
@@ -159,6 +189,7 @@ def operations(facts: SpecFacts, package: Any, package_name: str) -> list[dict[s
                 "tag": operation.tag_name,
                 "module": module_name,
                 "name": operation.operation_id,
+                "function": module_name.rsplit(".", 1)[-1],
                 "method": operation.method.upper(),
                 "path": operation.path,
                 "server": operation.server.url,
@@ -177,7 +208,7 @@ def operations(facts: SpecFacts, package: Any, package_name: str) -> list[dict[s
                 "bodies": bodies,
                 "response": operation.success_model,
                 "errors": documented,
-                "signature": re.sub(rf"{ALIAS}\.[a-z0-9_.]*\.(?=[A-Z])", "", str(inspect.signature(module.sync))),
+                "signature": unqualified(str(inspect.signature(module.sync))),
             }
         )
     pages = {op["name"]: f"{snake(op['tag'])}.md" for op in found}
@@ -188,10 +219,18 @@ def operations(facts: SpecFacts, package: Any, package_name: str) -> list[dict[s
 
 
 def render(
-    spec_path: Path, package_dir: Path, out_dir: Path, config: Path | None = None, package_name: str | None = None
+    spec_path: Path,
+    package_dir: Path,
+    out_dir: Path,
+    config: Path | None = None,
+    package_name: str | None = None,
+    *,
+    project: str | None = None,
+    tested: bool = False,
 ) -> list[Path]:
     """Write the docs for ``spec_path`` and the package in ``package_dir`` (named ``package_name``, by default
-    the folder's name), generated with the generator config ``config``, into ``out_dir``."""
+    the folder's name), generated with the generator config ``config``, into ``out_dir``. ``tested``: this
+    project's own package, whose README the pages link to and whose examples the test suite runs."""
     package_name = package_name or package_dir.name
     facts = spec_reader.load(spec_path, package_name, config)
     spec = facts.document
@@ -235,7 +274,9 @@ def render(
         "models": models,
         "version": getattr(package, "__version__", ""),
         "package": package_name,
-        "project": package_name.replace("_", "-"),
+        "project": project or package_name.replace("_", "-"),
+        "tested": tested,
+        "command": "`make generate`" if tested else "`scripts/generate.py generate`",
         "source": spec_path.name,
         "error_name": facts.error_name,
         "credential": facts.credential,

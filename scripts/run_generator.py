@@ -120,7 +120,8 @@ class SpecProject(Project):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         document = load(Path(str(self.config.document_source))).document
-        self.env.globals["spec"] = TemplateFacts(document, self.package_name, sdk_settings(sys.argv))
+        self.spec = TemplateFacts(document, self.package_name, sdk_settings(sys.argv))
+        self.env.globals["spec"] = self.spec
         self.env.filters["pack_params"] = pack_params
         self._extra_folder = (kwargs["custom_template_path"] or Path()) / EXTRA_MODULES
 
@@ -129,6 +130,8 @@ class SpecProject(Project):
         # The runtime: plain Python, copied as it is (a file of the same name the generator wrote, such as
         # types.py, is replaced).
         for source in sorted((TEMPLATES / RUNTIME).glob("*.py")):
+            if source.name == "_oauth.py" and not self.spec.oauth:
+                continue  # the OAuth helpers only serve a spec's oauth2 flow (modules/oauth.py)
             shutil.copyfile(source, self.package_dir / source.name)
         for template in sorted(self._extra_folder.glob("*.py.jinja")):
             target = self.package_dir / template.name.removesuffix(".jinja")

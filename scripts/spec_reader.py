@@ -42,6 +42,13 @@ RETRY_RULES = tuple(sorted(_RUNTIME_RETRY_RULES))
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 _ABSOLUTE = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/%-]*)?$")
 _ENV = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_EXAMPLE_STRINGS = {
+    "date-time": "2024-05-06T07:08:09Z",
+    "date": "2024-05-06",
+    "uuid": "6f1f2d3c-4b5a-4c6d-8e7f-901234567890",
+    "email": "someone@example.com",
+    "uri": "https://example.com/x",
+}
 
 
 class SpecError(Exception):
@@ -245,6 +252,46 @@ class SpecFacts:
                 target = target[part]
             node = target
         return node
+
+    def example_of(self, node: Any, depth: int = 0) -> Any:
+        """A small valid value of a schema: its ``example``, else its required properties only, the first enum
+        value, ... (for the docs' examples and the tests that call every operation)."""
+        schema = self.resolve(node) if isinstance(node, dict) else {}
+        if depth > 20:
+            return None
+        for key in ("example", "const"):
+            if key in schema:
+                return schema[key]
+        if schema.get("examples") and isinstance(schema["examples"], list):
+            return schema["examples"][0]
+        if schema.get("enum"):
+            return next((value for value in schema["enum"] if value is not None), None)
+        if "allOf" in schema:
+            merged: dict[str, Any] = {}
+            for part in schema["allOf"]:
+                value = self.example_of(part, depth + 1)
+                merged.update(value if isinstance(value, dict) else {})
+            return merged
+        for key in ("oneOf", "anyOf"):
+            if schema.get(key):
+                return self.example_of(schema[key][0], depth + 1)
+        kind = schema.get("type")
+        if isinstance(kind, list):
+            kind = next((each for each in kind if each != "null"), "null")
+        if kind == "object" or (kind is None and "properties" in schema):
+            properties = schema.get("properties") or {}
+            required = schema.get("required") or []
+            return {name: self.example_of(properties.get(name, {}), depth + 1) for name in required}
+        if kind == "array":
+            return [self.example_of(schema.get("items", {}), depth + 1) for _ in range(schema.get("minItems", 0))]
+        if kind in ("integer", "number"):
+            low = schema.get("minimum", 1)
+            return int(low) if kind == "integer" else float(low)
+        if kind == "boolean":
+            return True
+        if kind == "string":
+            return _EXAMPLE_STRINGS.get(str(schema.get("format", "")), "example")
+        return None if kind == "null" else {}
 
     def schema_name(self, node: dict[str, Any] | None) -> str | None:
         """The component name a schema refers to (``#/components/schemas/<Name>``), else None."""

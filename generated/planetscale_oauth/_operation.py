@@ -425,7 +425,11 @@ def error_from_response(
     oauth_code = body.get("error") if oauth else None
     if isinstance(oauth_code, str) and oauth_code:
         return _oauth_error(status_code, oauth_code, body, response, hidden)
-    code, message = text_at(body, "code"), text_at(body, "message")
+    # {code, message} (PlanetScale and many others), else the words of RFC 9457 problem details ({type, title,
+    # detail}) or of {error, detail}, whichever the body has.
+    said = next((key for key in MESSAGE_KEYS if text_at(body, key) is not None), None)
+    message = text_at(body, said) if said is not None else None
+    code = next((text for key in CODE_KEYS if key != said and (text := text_at(body, key)) is not None), None)
     if message is None:
         described = f"malformed error response: {snippet(response.content, hidden, sensitive_keys)}"
     else:
@@ -433,6 +437,13 @@ def error_from_response(
     code = scrub(code, hidden) if code is not None else None
     text = f"{describe_status(status_code)}: {described}" + (f" ({code})" if code else "")
     return cls(text, status_code=status_code, code=code, headers=response.headers, content=response.content)
+
+
+MESSAGE_KEYS = ("message", "detail", "title")
+"""Where an error body's words are, in order: the first of these that is a string is the message (without one,
+the message quotes the body, redacted)."""
+CODE_KEYS = ("code", "error", "type")
+"""Where an error body's machine-readable code is: the first of these that is a string (and not the message)."""
 
 
 def _oauth_error(

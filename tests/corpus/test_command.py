@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -52,7 +53,12 @@ def test_meta_writes_a_project_named_after_the_title_as_the_stock_generator_does
     project = tmp_path / "corpus-models-client"
     assert (project / "pyproject.toml").is_file()
     assert (project / "corpus_models_client" / "_operation.py").is_file()
-    assert "corpus_models_client from models.yaml: 24 modules, every one imports." in result.stdout
+    assert re.search(r"corpus_models_client from models\.yaml: \d+ modules, every one imports\.", result.stdout)
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    assert "a typed error" in readme and "AuthenticatedClient.from_env()" in readme, "the README of this package"
+    # models.yaml has no oauth2 flow: no OAuth helpers, and not their runtime either.
+    assert not (project / "corpus_models_client" / "oauth.py").exists()
+    assert not (project / "corpus_models_client" / "_oauth.py").exists()
 
 
 def test_custom_templates_are_used_before_the_project_s(tmp_path: Path) -> None:

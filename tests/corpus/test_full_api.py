@@ -24,7 +24,7 @@ from openapi_python_client.strings import PythonIdentifier
 
 import generate
 import spec_reader
-from corpus import FULL_SPEC, Schemas, load, report, ruff_check
+from corpus import FULL_SPEC, load, report, ruff_check
 from corpus import generate as generate_spec
 from mockserver import prism
 
@@ -62,7 +62,7 @@ def package(full: tuple[Path, float]) -> ModuleType:
 
 
 def operations(converted: Path) -> list[tuple[str, str, dict[str, Any]]]:
-    document = Schemas(spec_reader.load(converted).document).document
+    document = spec_reader.load(converted).document
     return [
         (path, method, item[method]) for path, item in document["paths"].items() for method in METHODS if method in item
     ]
@@ -91,27 +91,25 @@ def test_mypy_strict_and_ruff_are_clean(full: tuple[Path, float], request: pytes
     report(request, f"mypy --strict: {mypy.stdout.strip()}; ruff: {ruff.stdout.strip()}")
 
 
-def arguments(
-    module: ModuleType, path: str, op: dict[str, Any], schemas: Schemas, package: ModuleType
-) -> dict[str, Any]:
+def arguments(module: ModuleType, op: dict[str, Any], facts: spec_reader.SpecFacts) -> dict[str, Any]:
     """Keyword arguments for ``module.sync``: the smallest valid value of each required parameter and body."""
     signature = inspect.signature(module.sync)
     hints = typing.get_type_hints(module.sync)
     by_name = {
         str(PythonIdentifier(parameter["name"], "field_")): parameter
-        for parameter in (schemas.resolve(each) for each in op.get("parameters") or [])
+        for parameter in (facts.resolve(each) for each in op.get("parameters") or [])
     }
     found: dict[str, Any] = {}
     for name, parameter in signature.parameters.items():
         if name == "client" or parameter.default is not inspect.Parameter.empty:
             continue
         if name == "body":
-            body = schemas.resolve(op["requestBody"])
+            body = facts.resolve(op["requestBody"])
             schema = next(iter(body["content"].values()))["schema"]
             model = hints["body"]
-            found["body"] = model.from_dict(schemas.minimal(schema)) if hasattr(model, "from_dict") else None
+            found["body"] = model.from_dict(facts.example_of(schema)) if hasattr(model, "from_dict") else None
         else:
-            found[name] = schemas.minimal(by_name[name].get("schema", {}))
+            found[name] = facts.example_of(by_name[name].get("schema", {}))
     return found
 
 
@@ -119,7 +117,6 @@ def test_every_operation_called_against_prism_answers_parsed_or_with_a_typed_err
     converted: Path, package: ModuleType, request: pytest.FixtureRequest
 ) -> None:
     facts = spec_reader.load(converted, package.__name__)
-    schemas = Schemas(facts.document)
     outcomes: Counter[str] = Counter()
     failures: list[str] = []
     with prism(converted) as url:
@@ -131,7 +128,7 @@ def test_every_operation_called_against_prism_answers_parsed_or_with_a_typed_err
                 operation = facts.operation(path, method)
                 module = __import__(operation.module, fromlist=["sync"])
                 try:
-                    result = module.sync(client=client, **arguments(module, path, op, schemas, package))
+                    result = module.sync(client=client, **arguments(module, op, facts))
                 except package.errors.PlanetScaleError as error:
                     outcomes[type(error).__name__] += 1
                     if isinstance(error, package.errors.ResponseValidationError):

@@ -430,7 +430,32 @@ def test_an_oauth_looking_body_is_not_an_oauth_error_elsewhere() -> None:
     with pytest.raises(errors.NotFoundError) as caught:
         get_item("o", "i", client=client)
     assert not isinstance(caught.value, errors.OAuthError)
-    assert str(caught.value) == "404 Not Found: gone"
+    assert str(caught.value) == "404 Not Found: gone (invalid_grant)"
+
+
+@pytest.mark.parametrize(
+    ("body", "message", "code"),
+    [
+        ({"code": "not_found", "message": "no such item"}, "no such item", "not_found"),
+        # RFC 9457 problem details
+        ({"type": "https://example.test/probs/gone", "title": "Gone", "detail": "item i was deleted"},
+         "item i was deleted", "https://example.test/probs/gone"),
+        ({"error": "not_found", "detail": "todo 3 does not exist"}, "todo 3 does not exist", "not_found"),
+        ({"error": "not_found"}, None, "not_found"),  # a code alone: the message quotes the body
+        ({"message": 5, "code": "x"}, None, "x"),
+    ],
+)  # fmt: skip
+def test_an_error_body_s_words_and_code_are_read_from_the_usual_keys(
+    body: dict[str, Any], message: str | None, code: str | None
+) -> None:
+    client = mocked(service_client(), Recorder(json_response(404, body)))
+    with pytest.raises(errors.NotFoundError) as caught:
+        get_item("o", "i", client=client)
+    assert caught.value.code == code
+    if message is None:
+        assert "malformed error response" in str(caught.value)
+    else:
+        assert str(caught.value) == f"404 Not Found: {message}" + (f" ({code})" if code else "")
 
 
 # Secrets in error answers
