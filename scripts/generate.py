@@ -29,6 +29,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 import render_docs
+import spec_reader
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
@@ -104,6 +105,14 @@ def build(
     # The generator looks ruff up on PATH for its post-hooks; use the venv's pinned one.
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     document = openapi_document(spec, into)
+    # The spec reader's refusals (a $ref cycle, a path that is not a path, ...) as one line, before the stock
+    # parser meets them (it can loop or fail with a traceback on some).
+    try:
+        spec_reader.load(document, PACKAGE, config)
+    except spec_reader.SpecError as exc:
+        raise SystemExit(f"error: {exc}") from None
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise SystemExit(f"error: the spec could not be read ({type(exc).__name__}: {exc})") from None
     command = [sys.executable, str(ROOT / "scripts" / "run_generator.py"), "generate", "--path", str(document)]
     command += ["--config", str(with_post_hooks(config, into))]
     command += ["--custom-template-path", str(templates), "--meta", meta]

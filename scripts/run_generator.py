@@ -39,7 +39,7 @@ from openapi_python_client.parser.properties.datetime import DateTimeProperty
 from openapi_python_client.parser.properties.list_property import ListProperty
 from openapi_python_client.parser.properties.schemas import Class
 from openapi_python_client.schema import ParameterLocation
-from openapi_python_client.strings import ClassName
+from openapi_python_client.strings import ClassName, PythonIdentifier
 from ruamel.yaml import YAML
 
 from spec_reader import TEMPLATES, Operation, SpecError, SpecFacts, load
@@ -103,6 +103,21 @@ def pack_params(text: str, width: int = 120) -> str:
     return "\n    ".join(lines)
 
 
+CALL_OPTIONS = frozenset({"timeout", "max_retries"})
+"""Arguments every API function takes besides the operation's own (endpoint_module.py.jinja's call_options)."""
+
+
+def rename_call_options(openapi: Any) -> None:
+    """A parameter of the spec named like a call option (a ``timeout`` query parameter) gets its location after
+    its Python name (``timeout_query``), as the generator does when two parameters share a name."""
+    for collection in openapi.endpoint_collections_by_tag.values():
+        for endpoint in collection.endpoints:
+            for location in ("path", "query", "header", "cookie"):
+                for parameter in getattr(endpoint, f"{location}_parameters"):
+                    if parameter.python_name in CALL_OPTIONS:
+                        parameter.python_name = PythonIdentifier(f"{parameter.python_name}_{location}", "")
+
+
 def sdk_settings(argv: list[str]) -> dict[str, Any]:
     """The ``sdk:`` section of the ``--config`` file: settings the stock generator ignores (see README)."""
     if "--config" not in argv:
@@ -119,10 +134,17 @@ class SpecProject(Project):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        document = load(Path(str(self.config.document_source))).document
-        self.spec = TemplateFacts(document, self.package_name, sdk_settings(sys.argv))
+        try:
+            document = load(Path(str(self.config.document_source))).document
+            self.spec = TemplateFacts(document, self.package_name, sdk_settings(sys.argv))
+        except SpecError as exc:
+            raise SystemExit(f"error: {exc}") from None
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            raise SystemExit(f"error: the spec could not be read ({type(exc).__name__}: {exc})") from None
         self.env.globals["spec"] = self.spec
         self.env.filters["pack_params"] = pack_params
+        self.env.filters["py"] = repr  # a Python literal of a str (or a dict of them), whatever it holds
+        rename_call_options(self.openapi)
         self._extra_folder = (kwargs["custom_template_path"] or Path()) / EXTRA_MODULES
 
     def _build_api(self) -> None:

@@ -39,9 +39,10 @@ from runtime._exceptions import error_class_for_status  # noqa: E402
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 RETRY_RULES = tuple(sorted(_RUNTIME_RETRY_RULES))
 """The values ``x-retry`` may take: the names of the runtime's ``RETRY_RULES``."""
-_IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
-_ABSOLUTE = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/%-]*)?$")
-_ENV = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
+_ABSOLUTE = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/%-]*)?")
+_ENV = re.compile(r"[A-Z][A-Z0-9_]*")
+_PATH = re.compile(r"/(?:[^{}?#]|\{[A-Za-z0-9_-]+\})*")
 _EXAMPLE_STRINGS = {
     "date-time": "2024-05-06T07:08:09Z",
     "date": "2024-05-06",
@@ -66,7 +67,7 @@ class Server:
     def default(self) -> str | None:
         """The default base URL: the spec's URL when absolute and without variables, else None (then the
         client's base URL argument is required)."""
-        return self.url if _ABSOLUTE.match(self.url) else None
+        return self.url if _ABSOLUTE.fullmatch(self.url) else None
 
     @property
     def argument(self) -> str:
@@ -169,14 +170,17 @@ class SpecFacts:
     ) -> None:
         self.document = document
         self.package = package
-        self.sdk = sdk or {}
+        self.sdk = self._checked_sdk(sdk or {})
         """The ``sdk:`` section of generator-config.yaml: what a spec cannot say (see README)."""
         self.env_prefix: str = self._env_prefix(package)
+        """Every environment variable the package reads starts with this and ``_``."""
         self.error_name: str = str(self.sdk.get("error_name", "APIError"))
         """The name of the base class of every error (``sdk.error_name``; the runtime's ``APIError``)."""
-        if not re.match(r"^[A-Z][A-Za-z0-9]*Error$", self.error_name):
+        if not re.fullmatch(r"[A-Z][A-Za-z0-9]*Error", self.error_name):
             raise SpecError(f"sdk.error_name must be a class name ending in Error, not {self.error_name!r}")
-        """Every environment variable the package reads starts with this and ``_``."""
+        self._check_references()
+        self.credential: Credential = self._credential()
+        """How ``AuthenticatedClient`` sends its credential (a security scheme, and ``sdk.credential``)."""
         top = [self._server(entry, default_name="api") for entry in document.get("servers") or [{"url": ""}]]
         if top[0].name != "api":
             raise SpecError("the first top-level server is the API: its x-name must be api (or absent)")
@@ -184,6 +188,12 @@ class SpecFacts:
         self._ops: dict[tuple[str, str], Operation] = {}
         raw_ops: list[tuple[str, str, dict[str, Any], Server]] = []
         for path, item in (document.get("paths") or {}).items():
+            # A path is appended to its server's base URL, and its {names} filled by the runtime: anything but
+            # "/segment/{name}" could take a request (and its credential) elsewhere or run a format spec.
+            if not isinstance(path, str) or not _PATH.fullmatch(path):
+                raise SpecError(f"path {path!r} must start with / and name its parameters as plain {{name}}")
+            if not isinstance(item, dict):
+                raise SpecError(f"path {path!r} must be a mapping of operations")
             path_servers = [self._server(entry) for entry in item.get("servers") or []]
             for method in METHODS:
                 if method not in item:
@@ -212,21 +222,32 @@ class SpecFacts:
         """``Schema.property`` -> why it departs from PlanetScale's published spec (``x-departure``)."""
         self.discriminators: dict[frozenset[str], tuple[str, dict[str, str]]] = self._discriminators()
         """The component names of a union's variants -> its ``discriminator``: (property, value -> component name)."""
-        self.credential: Credential = self._credential()
-        """How ``AuthenticatedClient`` sends its credential (a security scheme, and ``sdk.credential``)."""
+
+    def _nodes(self) -> Iterator[dict[str, Any]]:
+        """Every mapping in the document, each once (YAML aliases share nodes, however often they are named)."""
+        stack: list[Any] = [self.document]
+        visited: set[int] = set()
+        while stack:
+            node = stack.pop()
+            if id(node) in visited:
+                continue
+            visited.add(id(node))
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                stack.extend(node.values())
+                yield node
+
+    def _check_references(self) -> None:
+        """Every ``$ref`` in the document names something inside it, and no chain of them comes back to itself."""
+        for node in self._nodes():
+            if "$ref" in node:
+                self.resolve(node)
 
     def _discriminators(self) -> dict[frozenset[str], tuple[str, dict[str, str]]]:
         """Every ``oneOf``/``anyOf`` with a ``discriminator`` in the document, wherever it is written."""
         found: dict[frozenset[str], tuple[str, dict[str, str]]] = {}
-        stack: list[Any] = [self.document]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, list):
-                stack.extend(node)
-                continue
-            if not isinstance(node, dict):
-                continue
-            stack.extend(node.values())
+        for node in self._nodes():
             discriminator = node.get("discriminator")
             variants = [self.schema_name(each) for each in node.get("oneOf") or node.get("anyOf") or []]
             if not isinstance(discriminator, dict) or not variants or None in variants:
@@ -245,10 +266,20 @@ class SpecFacts:
         return {op.operation_id: op for op in self._ops.values()}
 
     def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
-        """Follow a local ``$ref`` (``#/components/...``)."""
+        """Follow a local ``$ref`` (``#/components/...``); a missing, external or circular one is a ``SpecError``."""
+        seen: set[str] = set()
         while isinstance(node, dict) and "$ref" in node:
+            ref = node["$ref"]
+            if not isinstance(ref, str) or not ref.startswith("#/"):
+                raise SpecError(f"$ref {ref!r}: only references inside the document (#/...) are read")
+            if ref in seen:
+                raise SpecError(f"$ref {ref!r} refers to itself (through {len(seen)} other references)")
+            seen.add(ref)
             target: Any = self.document
-            for part in node["$ref"].removeprefix("#/").split("/"):
+            for part in ref.removeprefix("#/").split("/"):
+                part = part.replace("~1", "/").replace("~0", "~")
+                if not isinstance(target, dict) or part not in target:
+                    raise SpecError(f"$ref {ref!r} names nothing in the document")
                 target = target[part]
             node = target
         return node
@@ -327,11 +358,41 @@ class SpecFacts:
             return str(PythonIdentifier(op["operationId"], "field_"))
         return str(generate_operation_id(path=UntrustedString(path), method=method, prefix="field_"))
 
+    @staticmethod
+    def _checked_sdk(sdk: dict[str, Any]) -> dict[str, Any]:
+        """The ``sdk:`` settings, refused when a key is unknown (a typo would otherwise be ignored) or a value
+        has the wrong type."""
+        text_keys = {"env_prefix", "error_name", "summary", "example_env_prefix"}
+        unknown = sorted(set(sdk) - text_keys - {"credential"})
+        if unknown:
+            raise SpecError(f"sdk: unknown setting(s) {unknown}; the settings are {sorted(text_keys | {'credential'})}")
+        for key in text_keys & set(sdk):
+            if not isinstance(sdk[key], str) or "\n" in sdk[key]:
+                raise SpecError(f"sdk.{key} must be one line of text")
+        example_prefix = sdk.get("example_env_prefix")
+        if example_prefix is not None and not _ENV.fullmatch(example_prefix):
+            raise SpecError(f"sdk.example_env_prefix must be an upper-case identifier, not {example_prefix!r}")
+        credential = sdk.get("credential", {})
+        allowed = {"scheme": str, "constructor": str, "format": str, "env": dict}
+        if not isinstance(credential, dict) or any(
+            key not in allowed or not isinstance(value, allowed[key]) for key, value in credential.items()
+        ):
+            raise SpecError("sdk.credential takes scheme, constructor and format (text) and env (a mapping)")
+        return sdk
+
     def _env_prefix(self, package: str) -> str:
         prefix = self.sdk.get("env_prefix", package.upper())
-        if not isinstance(prefix, str) or not _ENV.match(prefix):
+        if not isinstance(prefix, str) or not _ENV.fullmatch(prefix):
             raise SpecError(f"sdk.env_prefix must be an upper-case identifier, not {prefix!r}")
         return prefix
+
+    def _authenticated(self, op: dict[str, Any]) -> bool:
+        """Whether the client's credential goes with the operation: its security (or the document's) asks for
+        the scheme the credential is for. An operation that asks only for other schemes gets no credential."""
+        security = self.security_of(op)
+        if not self.credential.scheme:
+            return any(security)
+        return any(self.credential.scheme in requirement for requirement in security)
 
     def security_of(self, op: dict[str, Any]) -> list[dict[str, Any]]:
         """The operation's security requirements: its own, else the document's."""
@@ -364,14 +425,15 @@ class SpecFacts:
             raise SpecError(f"security scheme {name!r}: an apiKey needs `in` (header, query or cookie) and `name`")
         fmt = config.get("format", fmt)
         constructor = config.get("constructor", constructor)
-        if constructor is not None and not re.match(r"^from_[a-z0-9_]+$", str(constructor)):
+        if constructor is not None and not re.fullmatch(r"from_[a-z0-9_]+", str(constructor)):
             raise SpecError(f"sdk.credential.constructor must look like from_<name>, not {constructor!r}")
         credential = Credential(name, location, header, prefix, http == "basic", fmt, {}, constructor)
         for part in credential.parts:
-            if not _IDENTIFIER.match(part):
+            if not _IDENTIFIER.fullmatch(part):
                 raise SpecError(f"sdk.credential.format: {part!r} is not a lower-case identifier")
         envs = config.get("env") or {part: f"{self.env_prefix}_{part.upper()}" for part in credential.parts}
-        if set(envs) != set(credential.parts) or not all(isinstance(v, str) and _ENV.match(v) for v in envs.values()):
+        variables = all(isinstance(value, str) and _ENV.fullmatch(value) for value in envs.values())
+        if set(envs) != set(credential.parts) or not variables:
             raise SpecError(f"sdk.credential.env must name an environment variable for each of {credential.parts}")
         credential.envs.update({part: envs[part] for part in credential.parts})
         return credential
@@ -387,7 +449,7 @@ class SpecFacts:
         if name is None:  # another server: named after its host's first label (auth.example.com -> auth)
             host = re.sub(r"^[a-z]+://", "", url).split("/")[0].split(".")[0].split(":")[0]
             name = str(PythonIdentifier(host, "server")) if host else "server"
-        if not isinstance(name, str) or not _IDENTIFIER.match(name):
+        if not isinstance(name, str) or not _IDENTIFIER.fullmatch(name):
             raise SpecError(f"server {url!r} needs an x-name that is a lower-case identifier")
         return Server(name=name, url=url, description=str(entry.get("description", "")), env_prefix=self.env_prefix)
 
@@ -434,9 +496,10 @@ class SpecFacts:
         if "x-pagination" in op:
             raw = op["x-pagination"]
             try:
-                pagination = Pagination(page=raw["page"], next=raw["next"], items=raw["items"])
+                pagination = Pagination(page=str(raw["page"]), next=str(raw["next"]), items=str(raw["items"]))
             except (KeyError, TypeError) as exc:
                 raise SpecError(f"{operation_id}: x-pagination needs page, next and items") from exc
+            self._check_pagination(operation_id, op, pagination)
         return Operation(
             operation_id=operation_id,
             method=method,
@@ -449,11 +512,23 @@ class SpecFacts:
             function=functions[operation_id],
             tag=self._tag(op),
             tag_name=str((op.get("tags") or ["default"])[0]),
-            authenticated=any(self.security_of(op)),
+            authenticated=self._authenticated(op),
             request_media_type=next(iter(self.resolve(op.get("requestBody") or {}).get("content") or {}), None),
             answers=tuple(self._answer(status, answer) for status, answer in (op.get("responses") or {}).items()),
             delimiters=self._delimiters(path, op),
         )
+
+    def _check_pagination(self, operation_id: str, op: dict[str, Any], pages: Pagination) -> None:
+        """``x-pagination`` must name a query parameter of the operation and two properties of its 200 body."""
+        queries = [self.resolve(each) for each in op.get("parameters") or []]
+        if not any(each.get("in") == "query" and each.get("name") == pages.page for each in queries):
+            raise SpecError(f"{operation_id}: x-pagination page {pages.page!r} is not a query parameter")
+        answer = self.resolve((op.get("responses") or {}).get("200") or (op.get("responses") or {}).get(200) or {})
+        media: dict[str, Any] = next(iter((answer.get("content") or {}).values()), {})
+        properties = self.resolve(media.get("schema") or {}).get("properties") or {}
+        for field_name in (pages.next, pages.items):
+            if field_name not in properties:
+                raise SpecError(f"{operation_id}: x-pagination names {field_name!r}, not a property of the 200 body")
 
     def _delimiters(self, path: str, op: dict[str, Any]) -> dict[str, str]:
         """The query arrays of an operation sent as one delimited value (``explode: false``; the path item's
