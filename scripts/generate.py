@@ -74,14 +74,19 @@ def openapi_document(spec: Path, into: Path) -> Path:
     return converted
 
 
-def with_post_hooks(config: Path | None, into: Path) -> Path:
-    """``config``, or a copy of it in ``into`` with this project's post-hooks where it names none: the
-    templates leave formatting to ruff (the pinned one, with the root pyproject.toml's settings)."""
+def with_post_hooks(config: Path | None, into: Path, package: str | None = None) -> Path:
+    """``config``, or a copy of it in ``into`` with this project's post-hooks where it names none (the templates
+    leave formatting to ruff, the pinned one, with the root pyproject.toml's settings), and ``package`` as the
+    package's name where it names none (so that the name the code, its environment variables and its logger go
+    by is the folder's)."""
     yaml = YAML(typ="safe")
     settings = (yaml.load(config.read_bytes()) or {}) if config is not None else {}
-    if config is not None and "post_hooks" in settings:
+    named = package is None or "package_name_override" in settings
+    if config is not None and "post_hooks" in settings and named:
         return config
-    settings["post_hooks"] = yaml.load(CONFIG.read_bytes())["post_hooks"]
+    settings.setdefault("post_hooks", yaml.load(CONFIG.read_bytes())["post_hooks"])
+    if not named:
+        settings["package_name_override"] = package
     merged = into / "generator-config.yaml"
     with merged.open("w", encoding="utf-8") as file:
         yaml.dump(settings, file)
@@ -114,7 +119,8 @@ def build(
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise SystemExit(f"error: the spec could not be read ({type(exc).__name__}: {exc})") from None
     command = [sys.executable, str(ROOT / "scripts" / "run_generator.py"), "generate", "--path", str(document)]
-    command += ["--config", str(with_post_hooks(config, into))]
+    folder = output if meta == "none" and output is not None and output.isidentifier() else None
+    command += ["--config", str(with_post_hooks(config, into, folder))]
     command += ["--custom-template-path", str(templates), "--meta", meta]
     # Without an output path the generator names the folder after the document's title (or the config).
     command += ["--output-path", str(into / output)] if output is not None else []
