@@ -626,8 +626,9 @@ class TokenAuth(BaseClient):
         return cls._from_parts(values, kwargs)
 
     def _credential(self) -> tuple[str, str]:
-        """(where, value): the credential as sent."""
-        if self._AUTH_IN == "header":
+        """(where, value): the credential as sent. A token with a scheme word (``Bearer``, as ``from_access_token``
+        makes) always goes in a header, even on a client whose own scheme puts a key in the query or a cookie."""
+        if self._AUTH_IN == "header" or self.prefix:
             return "header", f"{self.prefix} {self.token}" if self.prefix else self.token
         return self._AUTH_IN, self.token
 

@@ -320,8 +320,9 @@ class Operation(Generic[Success, Parsed]):
     def _secrets(self, client: BaseClient, body: Any) -> tuple[str, ...]:
         """Every secret the request carried: the client's credential and the body's sensitive values."""
         found = list(client.credentials())
-        if body is not None:
-            found += sensitive_values(body.to_dict() if hasattr(body, "to_dict") else body, self.sensitive_keys)
+        if body is not None and body is not UNSET:
+            # As sent: models inside lists and maps too.
+            found += sensitive_values(_json_value(body), self.sensitive_keys)
         return known(found)
 
     def _parse(self, client: BaseClient, response: httpx.Response, body: Any) -> Any:
@@ -341,7 +342,8 @@ class Operation(Generic[Success, Parsed]):
             return None
         if returns.body == "file":
             media_type = response.headers.get("content-type")
-            return File(payload=BytesIO(response.content), mime_type=media_type.split(";")[0] if media_type else None)
+            mime_type = media_type.split(";")[0].strip() if media_type else None
+            return File(payload=BytesIO(response.content), mime_type=mime_type or None)
         if returns.body == "text":
             return response.text
         try:

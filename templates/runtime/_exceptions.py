@@ -208,7 +208,10 @@ class ResponseValidationError(APIError):
         return f"{self.context}: {located}" if self.context else located
 
     def within(self, segment: str) -> ResponseValidationError:
-        """Prefix the path with the field (or ``[index]``) that holds the wrong value; returns self."""
+        """Prefix the path with the field (or ``[index]``) that holds the wrong value; returns self. An empty
+        segment (the top of a body) adds nothing."""
+        if not segment:
+            return self
         if self.path and not self.path.startswith("["):
             self.path = f"{segment}.{self.path}"
         else:
