@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Mapping
-from typing import Any, ClassVar, Self, TypeVar
+from typing import Any, ClassVar, Literal, Self, TypeVar
 
 import httpx
+import pytest
 from attrs import define, field
 
+from runtime import _exceptions as errors
 from runtime import _readers as read
 from runtime._base_client import BaseClient, RetryPolicy, TokenAuth
 from runtime._operation import Operation, Returns
-from runtime.types import UNSET, Unset, format_datetime, redact
+from runtime.types import UNSET, Response, Unset, format_datetime, redact
 
 C = TypeVar("C", bound=BaseClient)
 
@@ -268,3 +270,32 @@ TOKEN: Operation[TokenModel, TokenModel | OAuthErrorModel] = Operation(
     oauth_errors=True,
     sensitive_keys=SENSITIVE_KEYS,
 )
+
+
+# Calling an operation or the client the same way in both modes (tests are parametrized over MODES).
+
+Mode = Literal["sync", "async"]
+MODES: tuple[Mode, ...] = ("sync", "async")
+
+
+async def call(mode: Mode, op: Operation[Any, Any], args: Mapping[str, Any]) -> Any:
+    return op.sync(args) if mode == "sync" else await op.asyncio(args)
+
+
+async def detailed(mode: Mode, op: Operation[Any, Any], args: Mapping[str, Any]) -> Response[Any]:
+    return op.sync_detailed(args) if mode == "sync" else await op.asyncio_detailed(args)
+
+
+async def raised(mode: Mode, op: Operation[Any, Any], args: Mapping[str, Any]) -> errors.APIError:
+    with pytest.raises(errors.APIError) as caught:
+        await call(mode, op, args)
+    return caught.value
+
+
+async def send(mode: Mode, client: BaseClient, **kwargs: Any) -> httpx.Response:
+    """``client.request`` / ``arequest``, by default ``GET /ping``."""
+    kwargs.setdefault("method", "GET")
+    kwargs.setdefault("url", "/ping")
+    if mode == "sync":
+        return client.request(**kwargs)
+    return await client.arequest(**kwargs)

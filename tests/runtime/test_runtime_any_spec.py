@@ -26,10 +26,11 @@ from attrs import define, field
 from runtime import _base_client
 from runtime import _exceptions as errors
 from runtime import _readers as read
-from runtime._base_client import BaseClient, RetryPolicy, TokenAuth
+from runtime._base_client import RetryPolicy, TokenAuth
 from runtime._operation import CODE_KEYS, MESSAGE_KEYS, Operation, Returns
 from runtime.runtime_fakes import (
     API_URL,
+    MODES,
     SENSITIVE_KEYS,
     SERVICE_TOKEN,
     SERVICE_TOKEN_ID,
@@ -37,17 +38,19 @@ from runtime.runtime_fakes import (
     Client,
     ErrorModel,
     Item,
+    Mode,
     Owner,
     Recorder,
+    call,
+    detailed,
     item_json,
     json_response,
     mocked,
+    raised,
+    send,
     service_client,
 )
-from runtime.types import UNSET, File, Response, redact
-
-Mode = Literal["sync", "async"]
-MODES: tuple[Mode, ...] = ("sync", "async")
+from runtime.types import UNSET, File, redact
 
 API_KEY = "key_FAKE-0001"
 USERNAME = "alice"
@@ -58,28 +61,6 @@ def problem(call: Any, *args: Any) -> errors.ResponseValidationError:
     with pytest.raises(errors.ResponseValidationError) as caught:
         call(*args)
     return caught.value
-
-
-async def call(mode: Mode, op: Operation[Any, Any], args: Mapping[str, Any]) -> Any:
-    return op.sync(args) if mode == "sync" else await op.asyncio(args)
-
-
-async def detailed(mode: Mode, op: Operation[Any, Any], args: Mapping[str, Any]) -> Response[Any]:
-    return op.sync_detailed(args) if mode == "sync" else await op.asyncio_detailed(args)
-
-
-async def raised(mode: Mode, op: Operation[Any, Any], args: Mapping[str, Any]) -> errors.APIError:
-    with pytest.raises(errors.APIError) as caught:
-        await call(mode, op, args)
-    return caught.value
-
-
-async def send(mode: Mode, client: BaseClient, **kwargs: Any) -> httpx.Response:
-    kwargs.setdefault("method", "GET")
-    kwargs.setdefault("url", "/ping")
-    if mode == "sync":
-        return client.request(**kwargs)
-    return await client.arequest(**kwargs)
 
 
 def no_retries(**kwargs: Any) -> dict[str, Any]:

@@ -11,10 +11,10 @@ import inspect
 import json
 import re
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from enum import Enum
 from http import HTTPStatus
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import parse_qs
 
 import httpx
@@ -24,6 +24,7 @@ from runtime import _exceptions as errors
 from runtime._operation import Operation, Pagination, Returns, error_from_response
 from runtime._redaction import REDACTED
 from runtime.runtime_fakes import (
+    MODES,
     SENSITIVE_KEYS,
     SERVICE_TOKEN,
     SERVICE_TOKEN_ID,
@@ -31,18 +32,20 @@ from runtime.runtime_fakes import (
     ErrorModel,
     Item,
     ItemPage,
+    Mode,
     OAuthErrorModel,
     Recorder,
     Waits,
+    call,
+    detailed,
     item_json,
     json_response,
     mocked,
+    raised,
     service_client,
 )
 from runtime.types import UNSET, Response, Unset
 
-Mode = Literal["sync", "async"]
-MODES: tuple[Mode, ...] = ("sync", "async")
 CREDENTIAL = f"{SERVICE_TOKEN_ID}:{SERVICE_TOKEN}"
 
 
@@ -90,20 +93,6 @@ def get_item(
 def request_of(handler: Recorder) -> httpx.Request:
     assert len(handler.requests) == 1, f"expected one request, got {len(handler.requests)}"
     return handler.requests[0]
-
-
-async def call(mode: Mode, op: Operation[Any, Any], args: Mapping[str, Any]) -> Any:
-    return op.sync(args) if mode == "sync" else await op.asyncio(args)
-
-
-async def detailed(mode: Mode, op: Operation[Any, Any], args: Mapping[str, Any]) -> Response[Any]:
-    return op.sync_detailed(args) if mode == "sync" else await op.asyncio_detailed(args)
-
-
-async def raised(mode: Mode, op: Operation[Any, Any], args: Mapping[str, Any]) -> errors.APIError:
-    with pytest.raises(errors.APIError) as caught:
-        await call(mode, op, args)
-    return caught.value
 
 
 # Sending

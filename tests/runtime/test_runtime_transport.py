@@ -6,7 +6,7 @@ import email.utils
 import logging
 import socket
 from collections.abc import Callable, Iterator
-from typing import Any, Literal
+from typing import Any
 
 import httpx
 import pytest
@@ -18,27 +18,20 @@ from runtime._base_client import DEFAULT_TIMEOUT, RETRY_RULES, BaseClient, Retry
 from runtime._operation import Operation, Returns
 from runtime.runtime_fakes import (
     API_URL,
+    MODES,
     SERVICE_TOKEN,
     SERVICE_TOKEN_ID,
     AuthenticatedClient,
     Client,
+    Mode,
     Recorder,
     Waits,
     mocked,
+    send,
     service_client,
 )
 
-Mode = Literal["sync", "async"]
-MODES: tuple[Mode, ...] = ("sync", "async")
 CREDENTIAL = f"{SERVICE_TOKEN_ID}:{SERVICE_TOKEN}"
-
-
-async def send(mode: Mode, client: BaseClient, **kwargs: Any) -> httpx.Response:
-    kwargs.setdefault("method", "GET")
-    kwargs.setdefault("url", "/ping")
-    if mode == "sync":
-        return client.request(**kwargs)
-    return await client.arequest(**kwargs)
 
 
 async def send_failing(mode: Mode, client: BaseClient, **kwargs: Any) -> errors.APIError:
