@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import filecmp
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -59,8 +58,8 @@ SWAGGER2OPENAPI = ROOT / "node_modules" / ".bin" / "swagger2openapi"
 
 def openapi_document(spec: Path, into: Path) -> Path:
     """``spec`` itself, or for a Swagger 2.0 document its OpenAPI 3.0 conversion (written into ``into``)."""
-    text = spec.read_text(encoding="utf-8")
-    if not re.search(r"""^\s*[{]?\s*["']?swagger["']?\s*:""", text, re.MULTILINE):
+    document = YAML(typ="safe").load(spec.read_bytes())
+    if not isinstance(document, dict) or "swagger" not in document or "openapi" in document:
         return spec
     if not SWAGGER2OPENAPI.exists():
         raise SystemExit(f"{spec.name} is Swagger 2.0; converting it needs swagger2openapi: run `make node` first")
