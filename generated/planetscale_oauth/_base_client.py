@@ -116,7 +116,7 @@ class RetryPolicy:
 
     def _retry_after(self, value: str) -> float | None:
         value = value.strip()
-        if value.isdigit():
+        if value.isascii() and value.isdigit():  # "²" is a digit to str.isdigit(), not to float()
             return float(value)
         import email.utils
 
@@ -148,9 +148,21 @@ def _transport_error(exc: httpx.TransportError, method: str, route: str, attempt
 
 
 def require_text(name: str, value: str) -> None:
-    """Refuse a missing or blank credential, before any request."""
+    """Refuse a missing or blank credential, or one no header can carry, before any request. The message names
+    what is wrong and where, never the value."""
     if not isinstance(value, str) or not value.strip():
         raise CredentialsError(f"{name} must be a non-empty string")
+    for index, character in enumerate(value):
+        if not " " <= character <= "~":
+            what = (
+                "a line break"
+                if character in "\r\n"
+                else "a control character"
+                if character < " " or character == "\x7f"
+                else "a non-ASCII character"
+            )
+            hint = " (a trailing newline from a file or an environment variable?)" if character in "\r\n" else ""
+            raise CredentialsError(f"{name} holds {what} at position {index} of {len(value)}{hint}")
 
 
 def _names(mapping: dict[str, Any]) -> str:
@@ -589,7 +601,11 @@ class TokenAuth(BaseClient):
     def _from_parts(cls, parts: Mapping[str, str], kwargs: dict[str, Any]) -> Self:
         """A client whose token joins ``parts`` by ``_CREDENTIAL_FORMAT``; ``kwargs`` are those of ``Client``."""
         for name, value in parts.items():
-            require_text(name, value)
+            if cls._BASIC:  # sent base64-encoded: any text (RFC 7617's UTF-8), as long as there is some
+                if not isinstance(value, str) or not value.strip():
+                    raise CredentialsError(f"{name} must be a non-empty string")
+            else:
+                require_text(name, value)
         # A part may not hold the text that separates it from the next one: the server would split elsewhere.
         pieces = list(string.Formatter().parse(cls._CREDENTIAL_FORMAT))
         for (_, field_name, _, _), (separator, _, _, _) in itertools.pairwise(pieces):

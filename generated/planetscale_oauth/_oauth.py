@@ -159,17 +159,24 @@ class Tokens:
         expires_in = None if isinstance(response.expires_in, Unset) else response.expires_in
         refresh = None if isinstance(response.refresh_token, Unset) else response.refresh_token
         scope = None if isinstance(response.scope, Unset) else response.scope
+        expires_at = None
+        if expires_in is not None:
+            # A lifetime past what a datetime holds (10**21 s) is read as "a year"; a negative one as "now". The
+            # tokens are kept either way: a refresh token the server just rotated must never be dropped.
+            lifetime = min(max(float(expires_in), 0.0), MAX_LIFETIME)
+            expires_at = datetime.datetime.fromtimestamp(now + lifetime, tz=datetime.UTC)
         return cls(
             access_token=response.access_token,
             refresh_token=refresh if refresh is not None else (previous.refresh_token if previous else None),
-            expires_at=(
-                datetime.datetime.fromtimestamp(now + expires_in, tz=datetime.UTC) if expires_in is not None else None
-            ),
+            expires_at=expires_at,
             scope=scope if scope is not None else (previous.scope if previous else None),
         )
 
 
 OnRefresh = Callable[[Tokens], Awaitable[None] | None]
+
+MAX_LIFETIME = 365 * 24 * 3600.0
+"""The longest lifetime a token response's ``expires_in`` is taken to mean, in seconds."""
 
 
 @define(eq=False)

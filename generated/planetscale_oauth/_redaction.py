@@ -9,7 +9,7 @@ under keys the spec marks ``x-sensitive`` in a JSON body it did not expect, whic
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any, TypeVar
 
 _Model = TypeVar("_Model")
@@ -38,42 +38,67 @@ def scrub(text: str, secrets: tuple[str, ...]) -> str:
     return text
 
 
+def _copy_json(body: Any, string: Callable[[str], str], hidden_keys: Collection[str] = ()) -> Any:
+    """A copy of a JSON-like value with ``string`` applied to every string value in it and the value under each of
+    ``hidden_keys`` replaced by ``REDACTED``. Iterative: a body nested thousands deep is no RecursionError."""
+    if not isinstance(body, dict | list):
+        return string(body) if isinstance(body, str) else body
+    root: dict[str, Any] | list[Any] = {} if isinstance(body, dict) else []
+    stack: list[tuple[Any, Any]] = [(body, root)]
+    while stack:
+        source, target = stack.pop()
+        items = source.items() if isinstance(source, dict) else enumerate(source)
+        for key, value in items:
+            copied: Any
+            if isinstance(source, dict) and key in hidden_keys:
+                copied = REDACTED
+            elif isinstance(value, dict | list):
+                copied = {} if isinstance(value, dict) else []
+                stack.append((value, copied))
+            else:
+                copied = string(value) if isinstance(value, str) else value
+            if isinstance(target, dict):
+                target[key] = copied
+            else:
+                target.append(copied)
+    return root
+
+
 def scrub_json(body: Any, secrets: tuple[str, ...]) -> Any:
     """A JSON-like value with ``secrets`` blanked out of every string value in it (keys are names, kept)."""
-    if isinstance(body, str):
-        return scrub(body, secrets)
-    if isinstance(body, dict):
-        return {key: scrub_json(value, secrets) for key, value in body.items()}
-    if isinstance(body, list):
-        return [scrub_json(item, secrets) for item in body]
-    return body
+    return _copy_json(body, lambda text: scrub(text, secrets))
 
 
 def redact_json(body: Any, sensitive_keys: Collection[str]) -> Any:
     """A JSON-like value with the value under every sensitive key replaced by ``REDACTED``."""
-    if isinstance(body, dict):
-        return {
-            key: REDACTED if key in sensitive_keys else redact_json(value, sensitive_keys)
-            for key, value in body.items()
-        }
-    if isinstance(body, list):
-        return [redact_json(item, sensitive_keys) for item in body]
-    return body
+    return _copy_json(body, lambda text: text, sensitive_keys)
 
 
 def sensitive_values(body: Any, sensitive_keys: Collection[str]) -> list[str]:
     """The string values under sensitive keys anywhere in a JSON-like value: what must never be shown."""
     found: list[str] = []
-    if isinstance(body, dict):
-        for key, value in body.items():
-            if key in sensitive_keys and isinstance(value, str) and value:
-                found.append(value)
-            else:
-                found.extend(sensitive_values(value, sensitive_keys))
-    elif isinstance(body, list):
-        for item in body:
-            found.extend(sensitive_values(item, sensitive_keys))
+    # Depth first, in the document's order, with a stack of iterators rather than recursion.
+    stack: list[Iterator[tuple[Any, Any]]] = [_entries(body)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        key, value = entry
+        if key in sensitive_keys and isinstance(value, str) and value:
+            found.append(value)
+        elif isinstance(value, dict | list):
+            stack.append(_entries(value))
     return found
+
+
+def _entries(node: Any) -> Iterator[tuple[Any, Any]]:
+    """(key, value) of a mapping, (None, item) of a list, nothing for anything else."""
+    if isinstance(node, dict):
+        return iter(node.items())
+    if isinstance(node, list):
+        return ((None, item) for item in node)
+    return iter(())
 
 
 def scrubbed(model: _Model, secrets: Iterable[str]) -> _Model:

@@ -8,6 +8,7 @@ response into one of them is ``_operation.error_from_response``.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
+from typing import Any
 
 from ._bodies import describe_status, snippet
 from ._redaction import known
@@ -40,6 +41,19 @@ class APIError(Exception):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(status_code={self.status_code!r}, code={self.code!r}, message={self.message!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Subclasses take other constructor arguments than their args: rebuilt without __init__, so that errors
+        # copy, and pickle across processes (a ProcessPoolExecutor, multiprocessing), whatever their class.
+        # httpx's Headers do not pickle: they travel as a dict. The message was scrubbed when the error was made.
+        state = {**self.__dict__, "headers": dict(self.headers)}
+        return (_restore, (type(self), self.args), state)
+
+
+def _restore(cls: type[APIError], args: tuple[Any, ...]) -> APIError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    return error
 
 
 class CredentialsError(APIError, ValueError):
