@@ -62,6 +62,11 @@ class CredentialsError(APIError, ValueError):
     """A credential is missing or blank; raised when a client is built, before any request."""
 
 
+class ArgumentError(APIError, ValueError):
+    """An argument no request can carry as the spec says (an empty or non-text path value); raised before any
+    request is sent. The message names the argument, never its value."""
+
+
 class StateMismatchError(APIError):
     """The ``state`` on the OAuth callback is missing or not the one sent: the callback did not come from
     the authorization this application started (possibly a cross-site request forgery). Nothing was exchanged."""
@@ -287,6 +292,7 @@ __all__ = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "ArgumentError",
     "AuthenticationError",
     "AuthorizationDeniedError",
     "BadRequestError",

@@ -26,6 +26,7 @@ from ._bodies import describe_status, json_object, snippet, text_at
 from ._exceptions import (
     OAUTH_ERRORS,
     APIStatusError,
+    ArgumentError,
     OAuthError,
     RedirectError,
     ResponseValidationError,
@@ -180,7 +181,7 @@ class Operation(Generic[Success, Parsed]):
         """The path of one call: the route with each path value percent-encoded whole."""
         if not self._path:
             return self.route
-        return self.route.format_map({wire: _path_text(args.get(name)) for wire, name in self._path})
+        return self.route.format_map({wire: _path_text(args.get(name), name) for wire, name in self._path})
 
     def _options(self, args: Mapping[str, Any]) -> dict[str, Any]:
         """The keyword arguments of ``client.request`` for one call besides the operation's own: the query,
@@ -478,10 +479,20 @@ def _values(parameters: tuple[Parameter, ...], args: Mapping[str, Any]) -> Itera
             yield wire, value
 
 
-def _path_text(value: Any) -> str:
+PATH_TYPES = (str, int, float, Enum, UUID, datetime.date)
+"""What a path segment can be made of (a bool is sent as true/false); anything else (None, bytes, a list, a
+dict) is refused."""
+
+
+def _path_text(value: Any, name: str = "path parameter") -> str:
     """A path value, percent-encoded whole: a ``/`` in it cannot reach another path, nor can ``.`` or ``..``
-    (which URL normalisation would remove, with the segment before)."""
-    text = quote(value if type(value) is str else str(_query_value(value)), safe="")
+    (which URL normalisation would remove, with the segment before). An empty value (the request would go to
+    the parent resource) or one of no text type is an ``ArgumentError``."""
+    if type(value) is not str and not isinstance(value, PATH_TYPES):
+        raise ArgumentError(f"{name} must be text or a number, not {type(value).__name__}")
+    text = quote(value if type(value) is str else _text(value), safe="")
+    if not text:
+        raise ArgumentError(f"{name} must not be empty: the request would reach another resource")
     return text.replace(".", "%2E") if text in (".", "..") else text
 
 

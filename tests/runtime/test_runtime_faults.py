@@ -20,9 +20,9 @@ from attrs import define
 from runtime import _exceptions as errors
 from runtime._base_client import RetryPolicy
 from runtime._oauth import MAX_LIFETIME, Tokens
-from runtime._operation import error_from_response
+from runtime._operation import Operation, Returns, error_from_response
 from runtime._redaction import redact_json, scrub_json, sensitive_values
-from runtime.runtime_fakes import SERVICE_TOKEN, SERVICE_TOKEN_ID, AuthenticatedClient
+from runtime.runtime_fakes import SERVICE_TOKEN, SERVICE_TOKEN_ID, AuthenticatedClient, Recorder, mocked, service_client
 from runtime.types import UNSET, Response, Unset
 
 # Credentials
@@ -164,3 +164,38 @@ def test_an_error_raised_in_a_worker_process_reaches_the_parent_typed() -> None:
     with ProcessPoolExecutor(max_workers=1) as pool, pytest.raises(errors.NotFoundError) as caught:
         pool.submit(_raise_not_found).result(timeout=60)
     assert caught.value.code == "not_found" and caught.value.status_code == 404
+
+
+# Path values
+
+
+ITEM: Operation[None, None] = Operation(
+    method="GET", route="/orgs/{org}/items/{id}", path=("org", ("id", "item_id")), responses=(Returns(204),)
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("", "item_id must not be empty"),
+        (None, "item_id must be text or a number, not NoneType"),
+        (b"i-1", "item_id must be text or a number, not bytes"),
+        (["i-1"], "item_id must be text or a number, not list"),
+        ({"id": 1}, "item_id must be text or a number, not dict"),
+    ],
+)
+def test_a_path_value_no_segment_can_carry_is_refused_before_any_request(value: Any, problem: str) -> None:
+    handler = Recorder(httpx.Response(204))
+    client = mocked(service_client(), handler)
+    with pytest.raises(errors.ArgumentError, match=problem):
+        ITEM.sync({"client": client, "org": "acme", "item_id": value})
+    assert handler.requests == []
+
+
+@pytest.mark.parametrize(
+    ("value", "sent"), [("..", "%2E%2E"), (".", "%2E"), (7, "7"), (True, "true"), ("a/b", "a%2Fb")]
+)
+def test_a_path_value_is_one_segment_whatever_it_holds(value: Any, sent: str) -> None:
+    handler = Recorder(httpx.Response(204))
+    ITEM.sync({"client": mocked(service_client(), handler), "org": "acme", "item_id": value})
+    assert handler.last.url.raw_path.decode().endswith(f"/orgs/acme/items/{sent}")
