@@ -58,7 +58,7 @@ def read_json(status_code: int, headers: Mapping[str, str], content: bytes) -> A
     problem: str | None = None
     content_type = headers.get("content-type", "")
     if len(content) > MAX_BODY_BYTES:
-        problem = f"body of {len(content)} bytes is over the {MAX_BODY_BYTES}-byte limit"
+        problem = f"body is over the {MAX_BODY_BYTES}-byte limit (not read further)"
     elif not content or content.isspace():
         problem = "empty body, expected a JSON object"
     elif content_type and content_type != "application/json" and not is_json(content_type):

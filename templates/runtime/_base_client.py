@@ -17,12 +17,14 @@ import random
 import ssl
 import string
 import time
+import zlib
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import httpx
 from attrs import define, evolve, field
 
+from ._bodies import MAX_BODY_BYTES
 from ._exceptions import APIConnectionError, APITimeoutError, CredentialsError, ResponseValidationError
 
 if TYPE_CHECKING:
@@ -131,6 +133,78 @@ async def _asyncio_sleep(seconds: float) -> None:
     import asyncio
 
     await asyncio.sleep(seconds)
+
+
+DEFAULT_DEADLINE = 120.0
+"""Seconds a call may take in all, its retries and the reading of every body included (``deadline=``)."""
+
+
+class _DeadlinePassed(Exception):
+    """A signal inside request()/arequest(): the call's deadline passed while it was reading or waiting."""
+
+
+class _Body:
+    """A streamed answer's body, read up to ``MAX_BODY_BYTES`` (one byte more, to know it is over) of decoded
+    content and no further. gzip and deflate are decompressed here with a bound on the output of each step, so a
+    small compressed body cannot expand past the cap; other encodings go through httpx's decoders, chunk by
+    chunk. The deadline is checked between reads, so a server that sends a byte at a time cannot hold a call."""
+
+    def __init__(self, response: httpx.Response, deadline_at: float | None) -> None:
+        encoding = response.headers.get("content-encoding", "").strip().lower()
+        self.deadline_at = deadline_at
+        self.data = bytearray()
+        self.inflate: Any = None
+        self.raw_deflate_next = encoding == "deflate"  # zlib-wrapped first; raw deflate, as some servers send
+        if encoding in ("gzip", "x-gzip"):
+            self.inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif encoding == "deflate":
+            self.inflate = zlib.decompressobj()
+        self.raw = self.inflate is not None  # read the bytes as sent, and decompress them here
+
+    def feed(self, chunk: bytes) -> bool:
+        """Add a chunk; False once the body is over the cap (stop reading)."""
+        if self.deadline_at is not None and time.monotonic() > self.deadline_at:
+            raise _DeadlinePassed
+        room = MAX_BODY_BYTES + 1 - len(self.data)
+        if self.inflate is None:
+            self.data += chunk[:room]
+            return len(self.data) <= MAX_BODY_BYTES
+        try:
+            self.data += self.inflate.decompress(chunk, room)
+        except zlib.error:
+            if self.data or not self.raw_deflate_next:
+                raise httpx.DecodingError("the body is not what its Content-Encoding says") from None
+            self.raw_deflate_next = False
+            self.inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+            return self.feed(chunk)
+        return len(self.data) <= MAX_BODY_BYTES and not self.inflate.unconsumed_tail
+
+    def done(self, response: httpx.Response) -> httpx.Response:
+        """The response with this body as its content (decoded already)."""
+        response._content = bytes(self.data)
+        return response
+
+
+def _read(response: httpx.Response, deadline_at: float | None) -> httpx.Response:
+    body = _Body(response, deadline_at)
+    try:
+        for chunk in response.iter_raw() if body.raw else response.iter_bytes():  # as it arrives: no buffering
+            if not body.feed(chunk):
+                break
+    finally:
+        response.close()
+    return body.done(response)
+
+
+async def _aread(response: httpx.Response, deadline_at: float | None) -> httpx.Response:
+    body = _Body(response, deadline_at)
+    try:
+        async for chunk in response.aiter_raw() if body.raw else response.aiter_bytes():
+            if not body.feed(chunk):
+                break
+    finally:
+        await response.aclose()
+    return body.done(response)
 
 
 def _transport_error(exc: httpx.TransportError, method: str, route: str, attempts: int) -> APIConnectionError:
@@ -244,6 +318,9 @@ class BaseClient:
         ``timeout``: An ``httpx.Timeout`` for every request; ``DEFAULT_TIMEOUT`` (connect 5 s,
         read 30 s, write 30 s, pool 10 s) when not given. API functions also take ``timeout=``.
 
+        ``deadline``: Seconds a call may take in all, retries and the reading of every body included
+        (``DEFAULT_DEADLINE``, 120 s); past it the call raises ``errors.APITimeoutError``. ``None`` turns it off.
+
         ``retry``: A ``RetryPolicy``; at most 2 retries by default. ``max_retries=`` on an API
         function overrides the count for one call; ``RetryPolicy(max_retries=0)`` turns retries off.
 
@@ -272,6 +349,7 @@ class BaseClient:
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=_names)
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=_names)
     _timeout: httpx.Timeout = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
+    _deadline: float | None = field(default=DEFAULT_DEADLINE, kw_only=True, alias="deadline")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=_names)
@@ -411,6 +489,17 @@ class BaseClient:
             options["extensions"] = {**(kwargs.get("extensions") or {}), _REDIRECTS: state}
         return method, full_url, state, options
 
+    @staticmethod
+    def _past(deadline_at: float | None, wait: float) -> bool:
+        """Whether waiting ``wait`` seconds for another attempt would pass the call's deadline."""
+        return deadline_at is not None and time.monotonic() + wait > deadline_at
+
+    def _deadline_error(self, method: str, route: str, attempt: int) -> APITimeoutError:
+        return APITimeoutError(
+            f"{method} {route} took longer than the client's deadline of {self._deadline:g} s "
+            f"(attempt {attempt}; the answer was still arriving)"
+        )
+
     def _retry_delay(
         self, rule: RetryRule, retries: int, attempt: int, response: httpx.Response | None, failure: Exception | None
     ) -> float | None:
@@ -458,12 +547,17 @@ class BaseClient:
         rule = RETRY_RULES[retry_rule or ("idempotent" if method in IDEMPOTENT_METHODS else "unsafe")]
         retries = self.retry.max_retries if max_retries is None else max_retries
         client = self.get_httpx_client()
+        deadline_at = None if self._deadline is None else time.monotonic() + self._deadline
+        follow = options.pop("follow_redirects")
         attempt = 0
         while True:
             attempt += 1
             started = time.perf_counter()
             try:
-                response = client.request(method, full_url, **options)
+                request = client.build_request(method, full_url, **options)
+                response = _read(client.send(request, stream=True, follow_redirects=follow), deadline_at)
+            except _DeadlinePassed:
+                raise self._deadline_error(method, route, attempt) from None
             except _Stopped as stopped:
                 response = stopped.response  # a redirect elsewhere: not followed
             except httpx.TooManyRedirects:
@@ -474,15 +568,14 @@ class BaseClient:
             except httpx.TransportError as exc:
                 wait = self._retry_delay(rule, retries, attempt, None, exc)
                 self._log_attempt(method, route, attempt, started, type(exc).__name__, wait)
-                if wait is None:
+                if wait is None or self._past(deadline_at, wait):
                     raise _transport_error(exc, method, route, attempt) from exc
                 self.retry.sleep(wait)
                 continue
             wait = self._retry_delay(rule, retries, attempt, response, None)
             self._log_attempt(method, route, attempt, started, str(response.status_code), wait)
-            if wait is None:
+            if wait is None or self._past(deadline_at, wait):
                 return response
-            response.close()
             self.retry.sleep(wait)
 
     async def arequest(
@@ -504,6 +597,8 @@ class BaseClient:
         rule = RETRY_RULES[retry_rule or ("idempotent" if method in IDEMPOTENT_METHODS else "unsafe")]
         retries = self.retry.max_retries if max_retries is None else max_retries
         client = self.get_async_httpx_client()
+        deadline_at = None if self._deadline is None else time.monotonic() + self._deadline
+        follow = options.pop("follow_redirects")
         gate = self._async_gate
         if gate is None:
             # At most as many requests in flight as the pool has connections: the rest wait here, in
@@ -518,7 +613,12 @@ class BaseClient:
             started = time.perf_counter()
             try:
                 async with gate:
-                    response = await client.request(method, full_url, **options)
+                    request = client.build_request(method, full_url, **options)
+                    response = await _aread(
+                        await client.send(request, stream=True, follow_redirects=follow), deadline_at
+                    )
+            except _DeadlinePassed:
+                raise self._deadline_error(method, route, attempt) from None
             except _Stopped as stopped:
                 response = stopped.response  # a redirect elsewhere: not followed
             except httpx.TooManyRedirects:
@@ -529,15 +629,14 @@ class BaseClient:
             except httpx.TransportError as exc:
                 wait = self._retry_delay(rule, retries, attempt, None, exc)
                 self._log_attempt(method, route, attempt, started, type(exc).__name__, wait)
-                if wait is None:
+                if wait is None or self._past(deadline_at, wait):
                     raise _transport_error(exc, method, route, attempt) from exc
                 await self.retry.async_sleep(wait)
                 continue
             wait = self._retry_delay(rule, retries, attempt, response, None)
             self._log_attempt(method, route, attempt, started, str(response.status_code), wait)
-            if wait is None:
+            if wait is None or self._past(deadline_at, wait):
                 return response
-            await response.aclose()
             await self.retry.async_sleep(wait)
 
     def close(self) -> None:
@@ -669,6 +768,7 @@ class TokenAuth(BaseClient):
 
 
 __all__ = [
+    "DEFAULT_DEADLINE",
     "DEFAULT_LIMITS",
     "DEFAULT_TIMEOUT",
     "IDEMPOTENT_METHODS",

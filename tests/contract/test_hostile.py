@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from planetscale_oauth import AuthenticatedClient, errors
+from planetscale_oauth.errors import MAX_BODY_BYTES
 from planetscale_oauth.types import Response
 
 from helpers import ALL_EXCHANGES, EXPECTED, MODES, NO_RETRY, ROOT, Exchange, Mode, operations, sensitive_values
@@ -593,7 +594,9 @@ async def test_hostile_response_becomes_a_typed_error(hostile: Hostile, mode: Mo
     assert type(error) is hostile.error
     assert hostile.fragment in str(error)
     assert error.status_code == hostile.status
-    assert getattr(error, "content", None) == hostile.body, "the raw body is kept on the error"
+    # The raw body is kept on the error, up to the byte cap (one byte more, to know it was over): no more is read.
+    kept = hostile.body if len(hostile.body) <= MAX_BODY_BYTES else hostile.body[: MAX_BODY_BYTES + 1]
+    assert getattr(error, "content", None) == kept, "the raw body is kept on the error"
     assert len(str(error)) < 400, "messages stay short, whatever the body"
     (sent,) = seen
     assert sent.url.host == operations()[hostile.operation].host, "sent to the operation's own server"
