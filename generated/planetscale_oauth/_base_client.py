@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime
+import http.cookiejar
 import itertools
 import logging
 import os
@@ -27,7 +28,13 @@ import httpx
 from attrs import define, evolve, field
 
 from ._bodies import MAX_BODY_BYTES
-from ._exceptions import APIConnectionError, APITimeoutError, CredentialsError, ResponseValidationError
+from ._exceptions import (
+    APIConnectionError,
+    APITimeoutError,
+    ArgumentError,
+    CredentialsError,
+    ResponseValidationError,
+)
 
 if TYPE_CHECKING:
     import asyncio
@@ -209,6 +216,11 @@ async def _aread(response: httpx.Response, deadline_at: float | None) -> httpx.R
     return body.done(response)
 
 
+def _unsendable(method: str, route: str) -> ArgumentError:
+    # httpx's own words would quote the value; a header value can be a credential.
+    return ArgumentError(f"{method} {route}: a header or cookie value holds a character HTTP headers cannot carry")
+
+
 def _transport_error(exc: httpx.TransportError, method: str, route: str, attempts: int) -> APIConnectionError:
     tried = f"after {attempts} attempt{'s' if attempts != 1 else ''}"
     if isinstance(exc, httpx.TimeoutException):
@@ -237,6 +249,19 @@ def require_text(name: str, value: str) -> None:
             )
             hint = " (a trailing newline from a file or an environment variable?)" if character in "\r\n" else ""
             raise CredentialsError(f"{name} holds {what} at position {index} of {len(value)}{hint}")
+
+
+class _KeepNoServerCookies(http.cookiejar.CookieJar):
+    """A cookie jar that never stores what a response's Set-Cookie says."""
+
+    def extract_cookies(self, response: Any, request: Any) -> None:
+        return None
+
+
+def _cookie_jar(cookies: Mapping[str, str]) -> http.cookiejar.CookieJar:
+    jar = _KeepNoServerCookies()
+    httpx.Cookies(jar).update(dict(cookies))
+    return jar
 
 
 def _names(mapping: dict[str, Any]) -> str:
@@ -312,7 +337,7 @@ class BaseClient:
 
     Keyword arguments:
 
-        ``cookies``: Cookies to send with every request, to every server.
+        ``cookies``: Cookies to send with every request, to every server. (The client keeps none a server sets.)
 
         ``headers``: Headers to send with every request, to every server (put no credential here: the
         client's own credential goes only to the API operations that need it).
@@ -399,7 +424,9 @@ class BaseClient:
     def _httpx_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {
             # No base_url: each request names its server's URL in full.
-            "cookies": self._cookies,
+            # The client's own cookies only: it keeps none a server sets (an API needs none, and a server that
+            # sets a new one on every answer would otherwise grow the Cookie header of every later request).
+            "cookies": _cookie_jar(self._cookies),  # the jar itself: httpx would copy a Cookies into a plain one
             "headers": {"User-Agent": self._USER_AGENT, **self._headers},
             "verify": self._verify_ssl,
             "timeout": self._timeout,
@@ -560,6 +587,8 @@ class BaseClient:
                 response = _read(client.send(request, stream=True, follow_redirects=follow), deadline_at)
             except _DeadlinePassed:
                 raise self._deadline_error(method, route, attempt) from None
+            except UnicodeEncodeError:
+                raise _unsendable(method, route) from None
             except _Stopped as stopped:
                 response = stopped.response  # a redirect elsewhere: not followed
             except httpx.TooManyRedirects:
@@ -621,6 +650,8 @@ class BaseClient:
                     )
             except _DeadlinePassed:
                 raise self._deadline_error(method, route, attempt) from None
+            except UnicodeEncodeError:
+                raise _unsendable(method, route) from None
             except _Stopped as stopped:
                 response = stopped.response  # a redirect elsewhere: not followed
             except httpx.TooManyRedirects:

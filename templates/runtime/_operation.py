@@ -88,6 +88,10 @@ Parameter = str | tuple[str, str]
 """A parameter of an operation: its name, or (its name on the wire, its Python name) when they differ."""
 
 
+MAX_EMPTY_PAGES = 3
+"""Empty pages in a row, each naming a next page, after which ``iterate()`` stops with an error."""
+
+
 class Pagination:
     """Where a paginated operation's pages say what comes next: ``x-pagination`` in the spec.
 
@@ -104,11 +108,18 @@ class Pagination:
         self.items = items
         self.next_field = next_field
 
-    def following(self, current: int, page: object) -> int | None:
-        """The page after ``current``, or None after the last; refuses a next page that does not advance."""
+    def following(self, current: int, page: object, empty_run: int = 0) -> int | None:
+        """The page after ``current``, or None after the last; refuses a next page that does not advance, and
+        pages that keep naming a next one with nothing on them (``empty_run`` empty pages in a row so far)."""
         following = getattr(page, self.next)
         if following is None or isinstance(following, Unset):
             return None
+        if empty_run >= MAX_EMPTY_PAGES:
+            raise ResponseValidationError(
+                f"{empty_run} empty pages in a row up to page {current}, each naming a next one; pagination would"
+                " not end",
+                path=self.next_field,
+            )
         if following <= current:
             raise ResponseValidationError(
                 f"page {current} names page {following} as the next one; pagination would not end",
@@ -282,22 +293,28 @@ class Operation(Generic[Success, Parsed]):
         """Every item on every page from the ``page`` argument on (1 when unset), fetching each page when reached."""
         pages = self._pages()
         self._warn(stacklevel=3)  # once, at the loop that iterates: this generator, then its caller
-        current: int | None = _first_page(args[pages.page])
+        current: int | None = _first_page(args[pages.page], pages.page)
+        empty_run = 0
         while current is not None:
             page = self._fetch({**args, pages.page: current})
-            yield from getattr(page, pages.items)
-            current = pages.following(current, page)
+            items = getattr(page, pages.items)
+            empty_run = 0 if items else empty_run + 1
+            yield from items
+            current = pages.following(current, page, empty_run)
 
     async def aiterate(self, args: Mapping[str, Any]) -> AsyncIterator[Any]:
         """The async twin of ``iterate``."""
         pages = self._pages()
         self._warn(stacklevel=3)
-        current: int | None = _first_page(args[pages.page])
+        current: int | None = _first_page(args[pages.page], pages.page)
+        empty_run = 0
         while current is not None:
             page = await self._afetch({**args, pages.page: current})
-            for item in getattr(page, pages.items):
+            items = getattr(page, pages.items)
+            empty_run = 0 if items else empty_run + 1
+            for item in items:
                 yield item
-            current = pages.following(current, page)
+            current = pages.following(current, page, empty_run)
 
     def _pages(self) -> Pagination:
         if self.pages is None:
@@ -542,8 +559,12 @@ def _header_value(value: Any) -> str:
     return _text(value)
 
 
-def _first_page(value: Any) -> int:
-    return 1 if value is UNSET or value is None else int(value)
+def _first_page(value: Any, name: str) -> int:
+    if value is UNSET or value is None:
+        return 1
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ArgumentError(f"{name} must be a page number from 1, not {type(value).__name__} {value!r}")
+    return value
 
 
 _HTTP_STATUSES: dict[int, int] = {status.value: status for status in HTTPStatus}

@@ -20,9 +20,17 @@ from attrs import define
 from runtime import _exceptions as errors
 from runtime._base_client import RetryPolicy
 from runtime._oauth import MAX_LIFETIME, Tokens
-from runtime._operation import Operation, Returns, error_from_response
+from runtime._operation import MAX_EMPTY_PAGES, Operation, Pagination, Returns, error_from_response
 from runtime._redaction import redact_json, scrub_json, sensitive_values
-from runtime.runtime_fakes import SERVICE_TOKEN, SERVICE_TOKEN_ID, AuthenticatedClient, Recorder, mocked, service_client
+from runtime.runtime_fakes import (
+    SERVICE_TOKEN,
+    SERVICE_TOKEN_ID,
+    AuthenticatedClient,
+    ItemPage,
+    Recorder,
+    mocked,
+    service_client,
+)
 from runtime.types import UNSET, Response, Unset
 
 # Credentials
@@ -199,3 +207,59 @@ def test_a_path_value_is_one_segment_whatever_it_holds(value: Any, sent: str) ->
     handler = Recorder(httpx.Response(204))
     ITEM.sync({"client": mocked(service_client(), handler), "org": "acme", "item_id": value})
     assert handler.last.url.raw_path.decode().endswith(f"/orgs/acme/items/{sent}")
+
+
+# Pages that would not end, and page arguments that are not page numbers
+
+
+PAGES: Operation[ItemPage, ItemPage] = Operation(
+    method="GET",
+    route="/items",
+    query=("page",),
+    responses=(Returns(200, ItemPage),),
+    pages=Pagination(page="page", next="next_page", items="items", next_field="next_page"),
+)
+
+
+def test_pages_that_keep_coming_empty_end_the_iteration_with_a_typed_error() -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        page = int(request.url.params["page"])
+        return httpx.Response(200, json={"current_page": page, "next_page": page + 1, "items": []})
+
+    handler = Recorder(answer)
+    with pytest.raises(errors.ResponseValidationError, match="empty pages in a row"):
+        list(PAGES.iterate({"client": mocked(service_client(), handler), "page": UNSET}))
+    assert len(handler.requests) == MAX_EMPTY_PAGES
+
+
+@pytest.mark.parametrize("page", ["abc", 0, -1, 1.5, True])
+def test_a_page_argument_that_is_not_a_page_number_is_an_argument_error(page: Any) -> None:
+    handler = Recorder(httpx.Response(200, json={"current_page": 1, "next_page": None, "items": []}))
+    with pytest.raises(errors.ArgumentError, match="page must be a page number from 1"):
+        list(PAGES.iterate({"client": mocked(service_client(), handler), "page": page}))
+    assert handler.requests == []
+
+
+# Cookies a server sets, and header values HTTP cannot carry
+
+
+def test_the_client_keeps_no_cookie_a_server_sets_and_still_sends_its_own() -> None:
+    count = iter(range(1, 1000))
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(204, headers={"set-cookie": f"c{next(count)}=x; Path=/"})
+
+    handler = Recorder(answer)
+    client = service_client(cookies={"mine": "1"}, httpx_args={"transport": httpx.MockTransport(handler)})
+    for _ in range(5):
+        client.request(method="GET", url="/ping")
+    assert [request.headers.get("cookie") for request in handler.requests] == ["mine=1"] * 5
+
+
+def test_a_header_value_http_cannot_carry_is_an_argument_error_that_does_not_quote_it() -> None:
+    handler = Recorder(httpx.Response(204))
+    client = mocked(service_client(), handler)
+    with pytest.raises(errors.ArgumentError, match="cannot carry") as caught:
+        client.request(method="GET", url="/ping", headers={"X-Note": "ré-sumé"})
+    assert "sumé" not in str(caught.value)
+    assert handler.requests == []
