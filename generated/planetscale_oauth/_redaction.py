@@ -9,8 +9,11 @@ under keys the spec marks ``x-sensitive`` in a JSON body it did not expect, whic
 
 from __future__ import annotations
 
+import base64
+import json
 from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any, TypeVar
+from urllib.parse import quote, quote_plus
 
 _Model = TypeVar("_Model")
 
@@ -26,16 +29,61 @@ def redact(value: object) -> str:
     return repr(REDACTED)
 
 
+MIN_ECHO = 12
+"""A run of at least this many characters from the start of a secret, echoed on its own, is blanked out too."""
+
+
 def known(secrets: Iterable[str]) -> tuple[str, ...]:
-    """The non-empty secrets, longest first, so a token is blanked out whole before any shorter value inside it."""
-    return tuple(sorted({secret for secret in secrets if secret}, key=len, reverse=True))
+    """The non-empty secrets and the forms a server may echo them in (percent-encoded, as in a query or form;
+    base64, as in a Basic header; JSON-escaped), longest first, so a token is blanked out whole before any
+    shorter value inside it."""
+    found: set[str] = set()
+    for secret in secrets:
+        if not secret:
+            continue
+        found.add(secret)
+        found.update(form for form in _echoes(secret) if len(form) >= MIN_ECHO)
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _echoes(secret: str) -> Iterator[str]:
+    yield quote(secret, safe="")
+    yield quote_plus(secret)
+    encoded = secret.encode()
+    for form in (base64.b64encode(encoded), base64.urlsafe_b64encode(encoded)):
+        yield form.decode("ascii")
+        yield form.decode("ascii").rstrip("=")
+    yield json.dumps(secret)[1:-1]
 
 
 def scrub(text: str, secrets: tuple[str, ...]) -> str:
-    """``text`` with every one of ``secrets`` (as returned by ``known``) blanked out."""
-    for secret in secrets:
-        text = text.replace(secret, REDACTED)
-    return text
+    """``text`` with every one of ``secrets`` (as returned by ``known``) blanked out, whole, or cut short: a
+    secret's first ``MIN_ECHO`` characters and as many more of it as follow them (a server's truncated echo)."""
+    for secret in secrets:  # whole first, every form of every secret, so no cut-short match splits a whole one
+        if secret in text:
+            text = text.replace(secret, REDACTED)
+    cut_short = [secret for secret in secrets if len(secret) >= MIN_ECHO and secret[:MIN_ECHO] in text]
+    return _scrub_prefixes(text, cut_short) if cut_short else text
+
+
+def _scrub_prefixes(text: str, secrets: list[str]) -> str:
+    """``text`` with each run that starts like one of ``secrets`` blanked out, as far as the longest of them goes."""
+    parts: list[str] = []
+    start = 0
+    while True:
+        hits = [(found, secret) for secret in secrets if (found := text.find(secret[:MIN_ECHO], start)) != -1]
+        if not hits:
+            return "".join(parts) + text[start:]
+        found = min(position for position, _ in hits)
+        end = found + MIN_ECHO
+        for position, secret in hits:
+            if position == found:
+                reach = found + MIN_ECHO
+                while reach < len(text) and reach - found < len(secret) and text[reach] == secret[reach - found]:
+                    reach += 1
+                end = max(end, reach)
+        parts += [text[start:found], REDACTED]
+        start = end
 
 
 def _copy_json(body: Any, string: Callable[[str], str], hidden_keys: Collection[str] = ()) -> Any:

@@ -4,14 +4,17 @@ deeper than Python's recursion limit, and errors that must copy and cross proces
 
 from __future__ import annotations
 
+import base64
 import copy
 import datetime
 import inspect
+import json
 import pickle
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 import httpx
 import pytest
@@ -21,7 +24,7 @@ from runtime import _exceptions as errors
 from runtime._base_client import RetryPolicy
 from runtime._oauth import MAX_LIFETIME, Tokens
 from runtime._operation import MAX_EMPTY_PAGES, Operation, Pagination, Returns, error_from_response
-from runtime._redaction import redact_json, scrub_json, sensitive_values
+from runtime._redaction import MIN_ECHO, REDACTED, known, redact_json, scrub, scrub_json, sensitive_values
 from runtime.runtime_fakes import (
     SERVICE_TOKEN,
     SERVICE_TOKEN_ID,
@@ -263,3 +266,33 @@ def test_a_header_value_http_cannot_carry_is_an_argument_error_that_does_not_quo
         client.request(method="GET", url="/ping", headers={"X-Note": "ré-sumé"})
     assert "sumé" not in str(caught.value)
     assert handler.requests == []
+
+
+# Echoes of a secret in other forms
+
+
+SECRET = "pscale_tkn_FAKE+/ab==cd:0123456789"
+
+
+@pytest.mark.parametrize(
+    "echo",
+    [
+        SECRET,
+        quote(SECRET, safe=""),  # in a query string or a form
+        quote_plus(SECRET),
+        base64.b64encode(SECRET.encode()).decode(),  # in a Basic header
+        base64.urlsafe_b64encode(SECRET.encode()).decode().rstrip("="),
+        json.dumps(SECRET)[1:-1],
+        SECRET[:20] + "…",  # cut short by the server
+        SECRET[:MIN_ECHO],
+    ],
+    ids=["as-is", "percent", "plus", "base64", "base64url", "json", "truncated", "shortest-prefix"],
+)
+def test_a_secret_echoed_in_another_form_is_blanked_out(echo: str) -> None:
+    text = scrub(f"the server said: {echo} (done)", known([SECRET]))
+    assert text == f"the server said: {REDACTED}{'…' if echo.endswith('…') else ''} (done)"
+
+
+def test_a_short_run_of_a_secret_s_first_characters_is_left_alone() -> None:
+    text = f"prefix {SECRET[: MIN_ECHO - 1]} is too short to say anything"
+    assert scrub(text, known([SECRET])) == text
