@@ -173,6 +173,17 @@ class Tokens:
 
 OnRefresh = Callable[[Tokens], Awaitable[None] | None]
 
+
+def _is_async(hook: OnRefresh | None) -> bool:
+    return hook is not None and (
+        inspect.iscoroutinefunction(hook) or inspect.iscoroutinefunction(getattr(hook, "__call__", None))  # noqa: B004
+    )
+
+
+def _lifetime(tokens: Tokens, now: float) -> float | None:
+    return None if tokens.expires_at is None else max(0.0, tokens.expires_at.timestamp() - now)
+
+
 MAX_LIFETIME = 365 * 24 * 3600.0
 """The longest lifetime a token response's ``expires_in`` is taken to mean, in seconds."""
 
@@ -202,6 +213,11 @@ class TokenSession:
     refresh_margin: float = DEFAULT_REFRESH_MARGIN
     clock: Callable[[], float] = field(default=time.time, repr=False)
     refreshes: int = field(default=0, init=False)
+    _unpersisted: Tokens | None = field(default=None, init=False, repr=False)
+    _lifetime: float | None = field(default=None, init=False, repr=False)
+    _failure: Exception | None = field(default=None, init=False, repr=False)
+    _failures: int = field(default=0, init=False, repr=False)
+    _retry_at: float = field(default=0.0, init=False, repr=False)
     _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False)
     _async_lock: asyncio.Lock | None = field(default=None, init=False, repr=False)
 
@@ -218,7 +234,13 @@ class TokenSession:
         refresh_margin: float = DEFAULT_REFRESH_MARGIN,
         clock: Callable[[], float] = time.time,
     ) -> Self:
-        """Exchange the callback's authorization code for tokens and start a session with them."""
+        """Exchange the callback's authorization code for tokens and start a session with them.
+
+        An async ``on_refresh`` is refused before the code is spent (use ``aexchange``). If ``on_refresh`` fails,
+        the session is returned all the same and persisting is tried again on each later call (see
+        ``pending_persist``): the code is spent, and the tokens it bought are never dropped."""
+        if _is_async(on_refresh):
+            raise TypeError("an async on_refresh works only with the async methods (aexchange, aaccess_token)")
         grant = {
             "grant_type": "authorization_code",
             "client_id": client_id,
@@ -226,9 +248,12 @@ class TokenSession:
             "code": code,
             "redirect_uri": redirect_uri,
         }
-        tokens = Tokens.from_response(cls._flow.token.sync({"client": client, "body": grant}), clock())
+        now = clock()
+        tokens = Tokens.from_response(cls._flow.token.sync({"client": client, "body": grant}), now)
         session = cls(client, client_id, client_secret, tokens, on_refresh, refresh_margin, clock)
-        session._persist(tokens, allow_async=False)
+        session._lifetime = _lifetime(tokens, now)
+        session._unpersisted = tokens
+        session._flush()
         return session
 
     @classmethod
@@ -252,9 +277,12 @@ class TokenSession:
             "code": code,
             "redirect_uri": redirect_uri,
         }
-        tokens = Tokens.from_response(await cls._flow.token.asyncio({"client": client, "body": grant}), clock())
+        now = clock()
+        tokens = Tokens.from_response(await cls._flow.token.asyncio({"client": client, "body": grant}), now)
         session = cls(client, client_id, client_secret, tokens, on_refresh, refresh_margin, clock)
-        await session._apersist(tokens)
+        session._lifetime = _lifetime(tokens, now)
+        session._unpersisted = tokens
+        await session._aflush()
         return session
 
     @property
@@ -262,10 +290,17 @@ class TokenSession:
         """The current tokens (for persisting, or to inspect ``expires_at``)."""
         return self._tokens
 
+    @property
+    def pending_persist(self) -> bool:
+        """Whether the current tokens still wait for a successful ``on_refresh`` (it failed; each call retries)."""
+        return self._unpersisted is not None
+
     def _fresh(self, tokens: Tokens) -> bool:
         if tokens.expires_at is None:
             return True
-        return self.clock() < tokens.expires_at.timestamp() - self.refresh_margin
+        # A token that lives less than twice the margin is refreshed halfway through its life, not on every call.
+        margin = self.refresh_margin if self._lifetime is None else min(self.refresh_margin, self._lifetime / 2)
+        return self.clock() < tokens.expires_at.timestamp() - margin
 
     def _grant(self, tokens: Tokens) -> dict[str, Any]:
         if not tokens.refresh_token:
@@ -278,41 +313,84 @@ class TokenSession:
         }
 
     def _replace(self, response: TokenResponse, previous: Tokens) -> Tokens:
-        tokens = Tokens.from_response(response, self.clock(), previous)
+        now = self.clock()
+        tokens = Tokens.from_response(response, now, previous)
         self._tokens = tokens
+        self._unpersisted = tokens
+        self._lifetime = _lifetime(tokens, now)
+        self._failure, self._failures = None, 0
         self.refreshes += 1
         expires = f"expires {tokens.expires_at:%Y-%m-%dT%H:%M:%SZ}" if tokens.expires_at else "does not expire"
         rotated = "rotated" if tokens.refresh_token != previous.refresh_token else "kept"
         _log.debug("token session: access token refreshed (%s; refresh token %s)", expires, rotated)
         return tokens
 
-    def _persist(self, tokens: Tokens, *, allow_async: bool) -> None:
-        if self.on_refresh is None:
+    def _flush(self) -> None:
+        """Persist tokens still waiting for ``on_refresh``; a failure is logged (its kind, never a value) and tried
+        again on the next call, while the tokens stay in the session."""
+        tokens = self._unpersisted
+        if tokens is None or self.on_refresh is None:
+            self._unpersisted = None
             return
-        result = self.on_refresh(tokens)
+        try:
+            result = self.on_refresh(tokens)
+        except Exception as exc:  # whatever the application's store raises, the tokens are kept
+            self._persist_failed(exc)
+            return
         if inspect.isawaitable(result):
-            if not allow_async:
-                if inspect.iscoroutine(result):
-                    result.close()
-                raise TypeError("an async on_refresh works only with the async methods (aaccess_token, arefresh)")
+            if inspect.iscoroutine(result):
+                result.close()
+            raise TypeError("an async on_refresh works only with the async methods (aaccess_token, arefresh)")
+        self._unpersisted = None
 
-    async def _apersist(self, tokens: Tokens) -> None:
-        if self.on_refresh is None:
+    async def _aflush(self) -> None:
+        tokens = self._unpersisted
+        if tokens is None or self.on_refresh is None:
+            self._unpersisted = None
             return
-        result = self.on_refresh(tokens)
-        if inspect.isawaitable(result):
-            await result
+        try:
+            result = self.on_refresh(tokens)
+            if inspect.isawaitable(result):
+                await result
+        except Exception as exc:  # whatever the application's store raises, the tokens are kept
+            self._persist_failed(exc)
+        else:
+            self._unpersisted = None
+
+    @staticmethod
+    def _persist_failed(exc: Exception) -> None:
+        _log.warning(
+            "token session: on_refresh failed (%s); the new tokens stay in the session and are persisted again on "
+            "the next call",
+            type(exc).__name__,
+        )
 
     def _refresh(self, *, force: bool) -> Tokens:
         """The current tokens, after one refresh if ``force`` or the access token is about to expire."""
         with self._lock:
+            self._flush()
             previous = self._tokens
             if not force and self._fresh(previous):
                 return previous
-            response = self._flow.token.sync({"client": self.client, "body": self._grant(previous)})
+            self._wait_out_failure()
+            try:
+                response = self._flow.token.sync({"client": self.client, "body": self._grant(previous)})
+            except Exception as exc:
+                self._failed(exc)
+                raise
             tokens = self._replace(response, previous)
-            self._persist(tokens, allow_async=False)
+            self._flush()
             return tokens
+
+    def _wait_out_failure(self) -> None:
+        """After a failed refresh, the next ones wait (1 s, doubling up to a minute): the failure is raised again
+        rather than the same refresh token sent on every call."""
+        if self._failure is not None and self.clock() < self._retry_at:
+            raise self._failure
+
+    def _failed(self, exc: Exception) -> None:
+        self._failure, self._failures = exc, self._failures + 1
+        self._retry_at = self.clock() + min(60.0, 2.0 ** (self._failures - 1))
 
     async def _arefresh(self, *, force: bool) -> Tokens:
         if self._async_lock is None:
@@ -320,13 +398,19 @@ class TokenSession:
 
             self._async_lock = asyncio.Lock()
         async with self._async_lock:
+            await self._aflush()
             previous = self._tokens
             if not force and self._fresh(previous):
                 return previous
-            response = await self._flow.token.asyncio({"client": self.client, "body": self._grant(previous)})
+            self._wait_out_failure()
+            try:
+                response = await self._flow.token.asyncio({"client": self.client, "body": self._grant(previous)})
+            except Exception as exc:
+                self._failed(exc)
+                raise
             with self._lock:
                 tokens = self._replace(response, previous)
-            await self._apersist(tokens)
+            await self._aflush()
             return tokens
 
     def access_token(self) -> str:

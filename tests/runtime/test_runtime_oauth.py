@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import datetime
 import json
+import logging
 import threading
 import time
 from collections.abc import Iterator
@@ -455,3 +456,70 @@ async def test_httpx_auth_sends_a_fresh_bearer_token(
     assert [request.headers["Authorization"] for request in api.requests] == ["Bearer at-0", "Bearer at-1"]
     assert len(oauth_server.requests) == 1
     await client.aclose()
+
+
+# A session never loses a token it was given
+
+
+def test_exchange_whose_on_refresh_fails_returns_the_session_and_persists_on_the_next_call(
+    client: AuthenticatedClient, oauth_server: TokenServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    calls: list[Tokens] = []
+
+    def persist(tokens: Tokens) -> None:
+        calls.append(tokens)
+        if len(calls) == 1:
+            raise ConnectionError("the database is down")
+
+    with caplog.at_level(logging.WARNING, logger="runtime"):
+        session = Session.exchange(
+            client, CLIENT_ID, CLIENT_SECRET, code="ac-1", redirect_uri=REDIRECT_URI, on_refresh=persist
+        )
+    assert session.tokens.refresh_token == "rt-1" and session.pending_persist
+    assert "on_refresh failed (ConnectionError)" in caplog.text and "rt-1" not in caplog.text
+    assert session.access_token() == "at-1"  # the call persists what is pending first
+    assert not session.pending_persist and calls == [session.tokens, session.tokens]
+    assert len(oauth_server.requests) == 1  # no second exchange, no refresh
+
+
+def test_a_sync_exchange_with_an_async_hook_fails_before_spending_the_code(
+    client: AuthenticatedClient, oauth_server: TokenServer
+) -> None:
+    async def persist(tokens: Tokens) -> None:
+        pass
+
+    with pytest.raises(TypeError, match="async on_refresh"):
+        Session.exchange(client, CLIENT_ID, CLIENT_SECRET, code="ac-1", redirect_uri=REDIRECT_URI, on_refresh=persist)
+    assert oauth_server.requests == [], "the code was not sent"
+
+
+def test_a_token_that_lives_less_than_the_margin_is_refreshed_halfway_not_on_every_call(
+    httpserver: HTTPServer, client: AuthenticatedClient
+) -> None:
+    oauth_server = TokenServer(httpserver, expires_in=30)  # under the 60 s margin
+    clock = Clock()
+    session = Session.exchange(client, CLIENT_ID, CLIENT_SECRET, code="ac-1", redirect_uri=REDIRECT_URI, clock=clock)
+    for _ in range(50):
+        assert session.access_token() == "at-1"
+    assert len(oauth_server.requests) == 1
+    clock.now += 16  # past half its life
+    assert session.access_token() == "at-2" and len(oauth_server.requests) == 2
+
+
+def test_after_a_failed_refresh_the_next_calls_wait_before_sending_the_token_again(
+    client: AuthenticatedClient, oauth_server: TokenServer
+) -> None:
+    clock = Clock()
+    session = session_with(client, clock, expiring_in(0, refresh_token="revoked"))
+    for _ in range(5):
+        with pytest.raises(errors.InvalidGrantError):
+            session.access_token()
+    assert len(oauth_server.requests) == 1, "one refresh, then the failure again without a request"
+    clock.now += 1.5
+    with pytest.raises(errors.InvalidGrantError):
+        session.access_token()
+    assert len(oauth_server.requests) == 2
+    clock.now += 1.5  # the wait doubled: 2 s
+    with pytest.raises(errors.InvalidGrantError):
+        session.access_token()
+    assert len(oauth_server.requests) == 2
