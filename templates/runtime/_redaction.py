@@ -120,6 +120,15 @@ def redact_json(body: Any, sensitive_keys: Collection[str]) -> Any:
     return _copy_json(body, lambda text: text, sensitive_keys)
 
 
+def redacting_repr(sensitive_keys: Collection[str]) -> Callable[[Any], str]:
+    """A ``repr`` for JSON-like values (a model's fields it does not know) that hides sensitive keys' values."""
+
+    def shown(value: Any) -> str:
+        return repr(redact_json(value, sensitive_keys) if sensitive_keys else value)
+
+    return shown
+
+
 def sensitive_values(body: Any, sensitive_keys: Collection[str]) -> list[str]:
     """The string values under sensitive keys anywhere in a JSON-like value: what must never be shown."""
     found: list[str] = []

@@ -158,6 +158,16 @@ def test_unknown_fields_are_kept_at_every_depth() -> None:
     assert "workflow" in token.oauth_accesses_by_resource
 
 
+def test_unknown_fields_show_in_a_repr_with_their_credentials_hidden_and_go_back_whole() -> None:
+    echoed = {"previous": {"refresh_token": "rt-SECRET-1", "nested": [{"plain_text_refresh_token": "pt-SECRET-2"}]}}
+    body = dict(SUCCESS.response["json"], **echoed)
+    token = OAuthToken.from_dict(body)
+    shown = repr(token)
+    assert "rt-SECRET-1" not in shown and "pt-SECRET-2" not in shown
+    assert "'refresh_token': '<redacted>'" in shown and "'nested'" in shown
+    assert token.to_dict()["previous"] == echoed["previous"], "to_dict() sends back what came"
+
+
 def test_timestamps_are_aware_datetimes_that_keep_their_text() -> None:
     token = OAuthToken.from_dict(SUCCESS.response["json"])
     assert token.created_at == datetime.datetime(2026, 11, 25, 18, 29, 31, 123000, tzinfo=datetime.UTC)

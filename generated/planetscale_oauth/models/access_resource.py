@@ -12,8 +12,13 @@ from attrs import field as _attrs_field
 from .._readers import date_time as _read_date_time
 from .._readers import obj as _read_object
 from .._readers import string as _read_string
+from .._redaction import redacting_repr as _redacting_repr
+from ..errors import SENSITIVE_KEYS as _SENSITIVE_KEYS
 from ..types import UNSET, format_datetime
 
+# Fields the spec does not know can hold credentials (an echoed request, a nested token): repr() hides the
+# values under the spec's sensitive keys (errors.SENSITIVE_KEYS); to_dict() keeps them.
+_extras_repr = _redacting_repr(_SENSITIVE_KEYS)
 _KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "id",
@@ -39,7 +44,7 @@ class AccessResource:
     """ When the resource was last updated """
     deleted_at: datetime.datetime | None
     """ When the resource was deleted, if deleted """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=_extras_repr)
     # Field name -> (parsed value, original text) of each timestamp from the server, for to_dict().
     _texts: dict[str, tuple[Any, Any]] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 

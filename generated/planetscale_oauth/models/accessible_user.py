@@ -10,8 +10,13 @@ from attrs import field as _attrs_field
 
 from .._readers import obj as _read_object
 from .._readers import string as _read_string
+from .._redaction import redacting_repr as _redacting_repr
+from ..errors import SENSITIVE_KEYS as _SENSITIVE_KEYS
 from ..types import UNSET
 
+# Fields the spec does not know can hold credentials (an echoed request, a nested token): repr() hides the
+# values under the spec's sensitive keys (errors.SENSITIVE_KEYS); to_dict() keeps them.
+_extras_repr = _redacting_repr(_SENSITIVE_KEYS)
 _KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "name",
@@ -28,7 +33,7 @@ class AccessibleUser:
     """ the name of the user """
     id: str
     """ the id of the user """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=_extras_repr)
 
     def to_dict(self) -> dict[str, Any]:
         _name = self.name

@@ -10,8 +10,13 @@ from attrs import field as _attrs_field
 
 from .._readers import model as _read_model
 from .._readers import obj as _read_object
+from .._redaction import redacting_repr as _redacting_repr
+from ..errors import SENSITIVE_KEYS as _SENSITIVE_KEYS
 from ..types import UNSET
 
+# Fields the spec does not know can hold credentials (an echoed request, a nested token): repr() hides the
+# values under the spec's sensitive keys (errors.SENSITIVE_KEYS); to_dict() keeps them.
+_extras_repr = _redacting_repr(_SENSITIVE_KEYS)
 _KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "database",
@@ -34,7 +39,7 @@ class OAuthAccessesByResource:
     """ The branches the token can reach and the scopes it holds on them. """
     user: UserAccesses
     """ The users the token acts for and the scopes it holds on them. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=_extras_repr)
 
     def to_dict(self) -> dict[str, Any]:
         _database = self.database.to_dict()

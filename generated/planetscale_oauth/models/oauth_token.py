@@ -14,9 +14,14 @@ from .._readers import model as _read_model
 from .._readers import model_array as _read_model_array
 from .._readers import obj as _read_object
 from .._readers import string as _read_string
+from .._redaction import redacting_repr as _redacting_repr
+from ..errors import SENSITIVE_KEYS as _SENSITIVE_KEYS
 from ..types import UNSET, format_datetime
 from ..types import redact as _redact
 
+# Fields the spec does not know can hold credentials (an echoed request, a nested token): repr() hides the
+# values under the spec's sensitive keys (errors.SENSITIVE_KEYS); to_dict() keeps them.
+_extras_repr = _redacting_repr(_SENSITIVE_KEYS)
 _KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "id",
@@ -71,7 +76,7 @@ class OAuthToken:
     service_token_accesses: list[ServiceTokenAccess]
     oauth_accesses_by_resource: OAuthAccessesByResource
     """ The OAuth accesses of the token, grouped by the kind of resource. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=_extras_repr)
     # Field name -> (parsed value, original text) of each timestamp from the server, for to_dict().
     _texts: dict[str, tuple[Any, Any]] | None = _attrs_field(init=False, default=None, repr=False, eq=False)
 

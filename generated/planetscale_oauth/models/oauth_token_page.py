@@ -12,8 +12,13 @@ from .._readers import integer as _read_integer
 from .._readers import model_array as _read_model_array
 from .._readers import obj as _read_object
 from .._readers import string as _read_string
+from .._redaction import redacting_repr as _redacting_repr
+from ..errors import SENSITIVE_KEYS as _SENSITIVE_KEYS
 from ..types import UNSET
 
+# Fields the spec does not know can hold credentials (an echoed request, a nested token): repr() hides the
+# values under the spec's sensitive keys (errors.SENSITIVE_KEYS); to_dict() keeps them.
+_extras_repr = _redacting_repr(_SENSITIVE_KEYS)
 _KNOWN_FIELDS: frozenset[str] = frozenset(
     (
         "current_page",
@@ -42,7 +47,7 @@ class OAuthTokenPage:
     """ The URL of the previous page, or null on the first page """
     data: list[OAuthToken]
     """ The OAuth tokens on this page """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=_extras_repr)
 
     def to_dict(self) -> dict[str, Any]:
         _current_page = self.current_page
