@@ -220,6 +220,7 @@ class TokenSession:
     _failure: Exception | None = field(default=None, init=False, repr=False)
     _failures: int = field(default=0, init=False, repr=False)
     _retry_at: float = field(default=0.0, init=False, repr=False)
+    _background: Any = field(default=None, init=False, repr=False)  # an adopted refresh being persisted
     _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False)
     _async_lock: asyncio.Lock | None = field(default=None, init=False, repr=False)
 
@@ -405,8 +406,18 @@ class TokenSession:
             if not force and self._fresh(previous):
                 return previous
             self._wait_out_failure()
+            import asyncio
+
+            # Shielded: a caller cancelled mid-refresh must not take the answer with it, since the server may
+            # already have rotated the refresh token. The request runs on, and its tokens are kept when it ends.
+            request = asyncio.ensure_future(
+                self._flow.token.asyncio({"client": self.client, "body": self._grant(previous)})
+            )
             try:
-                response = await self._flow.token.asyncio({"client": self.client, "body": self._grant(previous)})
+                response = await asyncio.shield(request)
+            except asyncio.CancelledError:
+                request.add_done_callback(lambda done: self._adopt(done, previous))
+                raise
             except Exception as exc:
                 self._failed(exc)
                 raise
@@ -414,6 +425,18 @@ class TokenSession:
                 tokens = self._replace(response, previous)
             await self._aflush()
             return tokens
+
+    def _adopt(self, done: asyncio.Future[Any], previous: Tokens) -> None:
+        """The answer of a refresh whose caller was cancelled: its tokens replace the old ones (then persisted)."""
+        import asyncio
+
+        if done.cancelled() or done.exception() is not None:
+            return
+        with self._lock:
+            if self._tokens is not previous:  # another refresh came first
+                return
+            self._replace(done.result(), previous)
+        self._background = asyncio.ensure_future(self._aflush())
 
     def access_token(self) -> str:
         """A valid access token: the current one, or a new one when it expires within ``refresh_margin``."""

@@ -523,3 +523,25 @@ def test_after_a_failed_refresh_the_next_calls_wait_before_sending_the_token_aga
     with pytest.raises(errors.InvalidGrantError):
         session.access_token()
     assert len(oauth_server.requests) == 2
+
+
+async def test_a_refresh_whose_caller_is_cancelled_still_keeps_the_rotated_tokens(
+    httpserver: HTTPServer, client: AuthenticatedClient
+) -> None:
+    oauth_server = TokenServer(httpserver, delay=0.5)
+    persisted: list[Tokens] = []
+    session = session_with(client, Clock(), expiring_in(5), on_refresh=persisted.append)
+    caller = asyncio.ensure_future(session.aaccess_token())
+    await asyncio.sleep(0.2)  # the refresh request is in flight
+    caller.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await caller
+    for _ in range(50):  # the answer arrives after the caller is gone
+        if session.refreshes:
+            break
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.05)
+    assert len(oauth_server.requests) == 1
+    assert session.tokens.refresh_token == "rt-1", "the rotated refresh token is kept"
+    assert persisted == [session.tokens] and not session.pending_persist
+    assert await session.aaccess_token() == "at-1" and len(oauth_server.requests) == 1
