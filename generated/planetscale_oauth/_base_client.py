@@ -190,6 +190,11 @@ class _Body:
 
     def done(self, response: httpx.Response) -> httpx.Response:
         """The response with this body as its content (decoded already)."""
+        if self.inflate is not None and len(self.data) <= MAX_BODY_BYTES:
+            try:
+                self.data += self.inflate.flush()[: MAX_BODY_BYTES + 1 - len(self.data)]
+            except zlib.error:
+                raise httpx.DecodingError("the body is not what its Content-Encoding says") from None
         response._content = bytes(self.data)
         return response
 
