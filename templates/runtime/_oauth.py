@@ -174,6 +174,10 @@ class Tokens:
 OnRefresh = Callable[[Tokens], Awaitable[None] | None]
 
 
+_SYSTEM_TIME = time.time
+"""``time.time`` as imported: the default clock of a session, read through the monotonic clock (see ``_now``)."""
+
+
 def _is_async(hook: OnRefresh | None) -> bool:
     return hook is not None and (
         inspect.iscoroutinefunction(hook) or inspect.iscoroutinefunction(getattr(hook, "__call__", None))  # noqa: B004
@@ -219,6 +223,9 @@ class TokenSession:
     _failures: int = field(default=0, init=False, repr=False)
     _retry_at: float = field(default=0.0, init=False, repr=False)
     _background: Any = field(default=None, init=False, repr=False)  # an adopted refresh being persisted
+    # With the default clock, time is read as the wall clock when the session started plus the monotonic time
+    # since: stepping the system clock back cannot make an expired token look fresh.
+    _started: tuple[float, float] = field(factory=lambda: (time.time(), time.monotonic()), init=False, repr=False)
     _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False)
     _async_lock: asyncio.Lock | None = field(default=None, init=False, repr=False)
 
@@ -291,6 +298,14 @@ class TokenSession:
         """The current tokens (for persisting, or to inspect ``expires_at``)."""
         return self._tokens
 
+    def _now(self) -> float:
+        """The time in seconds: ``clock()`` when one was given, else the wall clock at the start advanced by the
+        monotonic clock (which never steps back)."""
+        if self.clock is not _SYSTEM_TIME:
+            return self.clock()
+        wall, monotonic = self._started
+        return wall + (time.monotonic() - monotonic)
+
     @property
     def pending_persist(self) -> bool:
         """Whether the current tokens still wait for a successful ``on_refresh`` (it failed; each call retries)."""
@@ -301,7 +316,7 @@ class TokenSession:
             return True
         # A token that lives less than twice the margin is refreshed halfway through its life, not on every call.
         margin = self.refresh_margin if self._lifetime is None else min(self.refresh_margin, self._lifetime / 2)
-        return self.clock() < tokens.expires_at.timestamp() - margin
+        return self._now() < tokens.expires_at.timestamp() - margin
 
     def _grant(self, tokens: Tokens) -> dict[str, Any]:
         if not tokens.refresh_token:
@@ -314,7 +329,7 @@ class TokenSession:
         }
 
     def _replace(self, response: TokenResponse, previous: Tokens) -> Tokens:
-        now = self.clock()
+        now = self._now()
         tokens = Tokens.from_response(response, now, previous)
         self._tokens = tokens
         self._unpersisted = tokens
@@ -386,12 +401,12 @@ class TokenSession:
     def _wait_out_failure(self) -> None:
         """After a failed refresh, the next ones wait (1 s, doubling up to a minute): the failure is raised again
         rather than the same refresh token sent on every call."""
-        if self._failure is not None and self.clock() < self._retry_at:
+        if self._failure is not None and self._now() < self._retry_at:
             raise self._failure
 
     def _failed(self, exc: Exception) -> None:
         self._failure, self._failures = exc, self._failures + 1
-        self._retry_at = self.clock() + min(60.0, 2.0 ** (self._failures - 1))
+        self._retry_at = self._now() + min(60.0, 2.0 ** (self._failures - 1))
 
     async def _arefresh(self, *, force: bool) -> Tokens:
         if self._async_lock is None:

@@ -545,3 +545,17 @@ async def test_a_refresh_whose_caller_is_cancelled_still_keeps_the_rotated_token
     assert session.tokens.refresh_token == "rt-1", "the rotated refresh token is kept"
     assert persisted == [session.tokens] and not session.pending_persist
     assert await session.aaccess_token() == "at-1" and len(oauth_server.requests) == 1
+
+
+def test_a_wall_clock_stepped_back_cannot_make_an_expired_token_look_fresh(
+    client: AuthenticatedClient, oauth_server: TokenServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_time, real_monotonic = time.time, time.monotonic
+    expires_at = datetime.datetime.fromtimestamp(real_time() + 90, tz=datetime.UTC)
+    session = Session(client, CLIENT_ID, CLIENT_SECRET, Tokens("at-0", "rt-0", expires_at))  # the default clock
+    assert session.access_token() == "at-0"
+    # Two minutes pass, and the system clock is stepped back an hour meanwhile.
+    monkeypatch.setattr(time, "monotonic", lambda: real_monotonic() + 120)
+    monkeypatch.setattr(time, "time", lambda: real_time() - 3600)
+    assert session.access_token() == "at-1", "the token expired 30 s ago: refreshed"
+    assert len(oauth_server.requests) == 1
