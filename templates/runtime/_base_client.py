@@ -334,6 +334,95 @@ def _bad_answer(exc: Exception, method: str, route: str) -> ResponseValidationEr
     return ResponseValidationError(f"{method} {route}: the response could not be read ({type(exc).__name__})")
 
 
+_FAILURES = (_DeadlinePassed, _Stopped, UnicodeEncodeError, httpx.HTTPError, httpx.InvalidURL)
+"""What an attempt of request()/arequest() can raise; ``_Call.failed`` says what each comes to."""
+
+
+class _Call:
+    """One call of request()/arequest() under the client's policy: its retry rule, its deadline, and what each
+    attempt came to. The sync and async loops differ only in how they send and sleep."""
+
+    __slots__ = ("attempt", "client", "deadline_at", "method", "retries", "route", "rule", "started", "state")
+
+    def __init__(
+        self,
+        client: BaseClient,
+        method: str,
+        route: str,
+        state: _Redirects | None,
+        retry_rule: str | None,
+        max_retries: int | None,
+    ) -> None:
+        self.client = client
+        self.method = method
+        self.route = route
+        self.state = state
+        self.rule = RETRY_RULES[retry_rule or ("idempotent" if method in IDEMPOTENT_METHODS else "unsafe")]
+        self.retries = client.retry.max_retries if max_retries is None else max_retries
+        self.deadline_at = None if client._deadline is None else time.monotonic() + client._deadline
+        self.attempt = 0
+        self.started = 0.0
+
+    def begin(self) -> None:
+        self.attempt += 1
+        self.started = time.perf_counter()
+
+    def failed(self, exc: BaseException) -> httpx.Response | float:
+        """An attempt that raised: the answer to return (a redirect not followed), the seconds to wait before the
+        next attempt, or (raised) the package's error for it."""
+        if isinstance(exc, _Stopped):
+            return exc.response  # a redirect elsewhere: not followed
+        if isinstance(exc, httpx.TooManyRedirects):
+            assert self.state is not None and self.state.last is not None  # the hook saw every redirect
+            return self.state.last  # a redirect loop: the last redirect, not followed
+        if isinstance(exc, _DeadlinePassed):
+            raise APITimeoutError(
+                f"{self.method} {self.route} took longer than the client's deadline of {self.client._deadline:g} s "
+                f"(attempt {self.attempt}; the answer was still arriving)"
+            ) from None
+        if isinstance(exc, UnicodeEncodeError):
+            raise _unsendable(self.method, self.route) from None
+        if isinstance(exc, httpx.DecodingError | httpx.InvalidURL):
+            raise _bad_answer(exc, self.method, self.route) from None
+        if not isinstance(exc, httpx.TransportError):
+            raise exc
+        wait = self.retry_delay(None, exc)
+        self.log(type(exc).__name__, wait)
+        if wait is None:
+            raise _transport_error(exc, self.method, self.route, self.attempt) from exc
+        return wait
+
+    def answered(self, response: httpx.Response) -> float | None:
+        """An attempt that was answered: the seconds to wait before another attempt, or None to return it."""
+        wait = self.retry_delay(response, None)
+        self.log(str(response.status_code), wait)
+        return wait
+
+    def retry_delay(self, response: httpx.Response | None, failure: Exception | None) -> float | None:
+        """Seconds to wait before another attempt, or None to stop here (no retry left, none allowed for this
+        answer or failure, or one that would pass the deadline)."""
+        if self.attempt > self.retries:
+            return None
+        if failure is not None:
+            wait = self.client.retry.delay(self.attempt, None) if isinstance(failure, self.rule.failures) else None
+        else:
+            assert response is not None
+            retried = response.status_code in self.rule.statuses
+            wait = self.client.retry.delay(self.attempt, response) if retried else None
+        if wait is not None and self.deadline_at is not None and time.monotonic() + wait > self.deadline_at:
+            return None
+        return wait
+
+    def log(self, outcome: str, wait: float | None) -> None:
+        # Method, path template and outcome only: URLs, headers and bodies can carry credentials.
+        if _log.isEnabledFor(logging.DEBUG):
+            then = f", retrying in {wait:.2f} s" if wait is not None else ""
+            elapsed = (time.perf_counter() - self.started) * 1000
+            _log.debug(
+                "%s %s attempt %d -> %s in %.1f ms%s", self.method, self.route, self.attempt, outcome, elapsed, then
+            )
+
+
 @define
 class BaseClient:
     """Connection settings and transport policy, shared by every call made with this client.
@@ -521,37 +610,6 @@ class BaseClient:
             options["extensions"] = {**(kwargs.get("extensions") or {}), _REDIRECTS: state}
         return method, full_url, state, options
 
-    @staticmethod
-    def _past(deadline_at: float | None, wait: float) -> bool:
-        """Whether waiting ``wait`` seconds for another attempt would pass the call's deadline."""
-        return deadline_at is not None and time.monotonic() + wait > deadline_at
-
-    def _deadline_error(self, method: str, route: str, attempt: int) -> APITimeoutError:
-        return APITimeoutError(
-            f"{method} {route} took longer than the client's deadline of {self._deadline:g} s "
-            f"(attempt {attempt}; the answer was still arriving)"
-        )
-
-    def _retry_delay(
-        self, rule: RetryRule, retries: int, attempt: int, response: httpx.Response | None, failure: Exception | None
-    ) -> float | None:
-        """Seconds to wait before another attempt, or None to stop here."""
-        if attempt > retries:
-            return None
-        if failure is not None:
-            return self.retry.delay(attempt, None) if isinstance(failure, rule.failures) else None
-        assert response is not None
-        return self.retry.delay(attempt, response) if response.status_code in rule.statuses else None
-
-    def _log_attempt(
-        self, method: str, route: str, attempt: int, started: float, outcome: str, wait: float | None
-    ) -> None:
-        # Method, path template and outcome only: URLs, headers and bodies can carry credentials.
-        if _log.isEnabledFor(logging.DEBUG):
-            then = f", retrying in {wait:.2f} s" if wait is not None else ""
-            elapsed = (time.perf_counter() - started) * 1000
-            _log.debug("%s %s attempt %d -> %s in %.1f ms%s", method, route, attempt, outcome, elapsed, then)
-
     def request(
         self,
         *,
@@ -575,40 +633,22 @@ class BaseClient:
         ``errors.APITimeoutError``; answers, error statuses included, are returned.
         """
         method, full_url, state, options = self._prepare(method, url, server, authenticated, timeout, kwargs)
-        route = route or url
-        rule = RETRY_RULES[retry_rule or ("idempotent" if method in IDEMPOTENT_METHODS else "unsafe")]
-        retries = self.retry.max_retries if max_retries is None else max_retries
+        call = _Call(self, method, route or url, state, retry_rule, max_retries)
         client = self.get_httpx_client()
-        deadline_at = None if self._deadline is None else time.monotonic() + self._deadline
         follow = options.pop("follow_redirects")
-        attempt = 0
         while True:
-            attempt += 1
-            started = time.perf_counter()
+            call.begin()
             try:
                 request = client.build_request(method, full_url, **options)
-                response = _read(client.send(request, stream=True, follow_redirects=follow), deadline_at)
-            except _DeadlinePassed:
-                raise self._deadline_error(method, route, attempt) from None
-            except UnicodeEncodeError:
-                raise _unsendable(method, route) from None
-            except _Stopped as stopped:
-                response = stopped.response  # a redirect elsewhere: not followed
-            except httpx.TooManyRedirects:
-                assert state is not None and state.last is not None  # the hook saw every redirect
-                response = state.last  # a redirect loop: the last redirect, not followed
-            except (httpx.DecodingError, httpx.InvalidURL) as exc:
-                raise _bad_answer(exc, method, route) from None
-            except httpx.TransportError as exc:
-                wait = self._retry_delay(rule, retries, attempt, None, exc)
-                self._log_attempt(method, route, attempt, started, type(exc).__name__, wait)
-                if wait is None or self._past(deadline_at, wait):
-                    raise _transport_error(exc, method, route, attempt) from exc
-                self.retry.sleep(wait)
-                continue
-            wait = self._retry_delay(rule, retries, attempt, response, None)
-            self._log_attempt(method, route, attempt, started, str(response.status_code), wait)
-            if wait is None or self._past(deadline_at, wait):
+                response = _read(client.send(request, stream=True, follow_redirects=follow), call.deadline_at)
+            except _FAILURES as exc:
+                outcome = call.failed(exc)
+                if not isinstance(outcome, httpx.Response):
+                    self.retry.sleep(outcome)
+                    continue
+                response = outcome
+            wait = call.answered(response)
+            if wait is None:
                 return response
             self.retry.sleep(wait)
 
@@ -627,11 +667,8 @@ class BaseClient:
     ) -> httpx.Response:
         """The async twin of ``request``: same policy, same arguments."""
         method, full_url, state, options = self._prepare(method, url, server, authenticated, timeout, kwargs)
-        route = route or url
-        rule = RETRY_RULES[retry_rule or ("idempotent" if method in IDEMPOTENT_METHODS else "unsafe")]
-        retries = self.retry.max_retries if max_retries is None else max_retries
+        call = _Call(self, method, route or url, state, retry_rule, max_retries)
         client = self.get_async_httpx_client()
-        deadline_at = None if self._deadline is None else time.monotonic() + self._deadline
         follow = options.pop("follow_redirects")
         gate = self._async_gate
         if gate is None:
@@ -641,37 +678,22 @@ class BaseClient:
             import asyncio
 
             gate = self._async_gate = asyncio.Semaphore(DEFAULT_LIMITS.max_connections or 100)
-        attempt = 0
         while True:
-            attempt += 1
-            started = time.perf_counter()
+            call.begin()
             try:
                 async with gate:
                     request = client.build_request(method, full_url, **options)
                     response = await _aread(
-                        await client.send(request, stream=True, follow_redirects=follow), deadline_at
+                        await client.send(request, stream=True, follow_redirects=follow), call.deadline_at
                     )
-            except _DeadlinePassed:
-                raise self._deadline_error(method, route, attempt) from None
-            except UnicodeEncodeError:
-                raise _unsendable(method, route) from None
-            except _Stopped as stopped:
-                response = stopped.response  # a redirect elsewhere: not followed
-            except httpx.TooManyRedirects:
-                assert state is not None and state.last is not None  # the hook saw every redirect
-                response = state.last  # a redirect loop: the last redirect, not followed
-            except (httpx.DecodingError, httpx.InvalidURL) as exc:
-                raise _bad_answer(exc, method, route) from None
-            except httpx.TransportError as exc:
-                wait = self._retry_delay(rule, retries, attempt, None, exc)
-                self._log_attempt(method, route, attempt, started, type(exc).__name__, wait)
-                if wait is None or self._past(deadline_at, wait):
-                    raise _transport_error(exc, method, route, attempt) from exc
-                await self.retry.async_sleep(wait)
-                continue
-            wait = self._retry_delay(rule, retries, attempt, response, None)
-            self._log_attempt(method, route, attempt, started, str(response.status_code), wait)
-            if wait is None or self._past(deadline_at, wait):
+            except _FAILURES as exc:
+                outcome = call.failed(exc)
+                if not isinstance(outcome, httpx.Response):
+                    await self.retry.async_sleep(outcome)
+                    continue
+                response = outcome
+            wait = call.answered(response)
+            if wait is None:
                 return response
             await self.retry.async_sleep(wait)
 
