@@ -186,8 +186,15 @@ def _is_async(hook: OnRefresh | None) -> bool:
     )
 
 
-def _lifetime(tokens: Tokens, now: float) -> float | None:
-    return None if tokens.expires_at is None else max(0.0, tokens.expires_at.timestamp() - now)
+def _code_grant(client_id: str, client_secret: str, code: str, redirect_uri: str) -> dict[str, str]:
+    """The RFC 6749 §4.1.3 form that exchanges an authorization code."""
+    return {
+        "grant_type": "authorization_code",
+        "client_id": client_id,
+        "client_secret": client_secret,
+        "code": code,
+        "redirect_uri": redirect_uri,
+    }
 
 
 MAX_LIFETIME = 365 * 24 * 3600.0
@@ -251,18 +258,13 @@ class TokenSession:
         ``pending_persist``): the code is spent, and the tokens it bought are never dropped."""
         if _is_async(on_refresh):
             raise TypeError("an async on_refresh works only with the async methods (aexchange, aaccess_token)")
-        grant = {
-            "grant_type": "authorization_code",
-            "client_id": client_id,
-            "client_secret": client_secret,
-            "code": code,
-            "redirect_uri": redirect_uri,
-        }
         now = clock()
-        tokens = Tokens.from_response(cls._flow.token.sync({"client": client, "body": grant}), now)
-        session = cls(client, client_id, client_secret, tokens, on_refresh, refresh_margin, clock)
-        session._lifetime = _lifetime(tokens, now)
-        session._unpersisted = tokens
+        grant = _code_grant(client_id, client_secret, code, redirect_uri)
+        response = cls._flow.token.sync({"client": client, "body": grant})
+        session = cls(
+            client, client_id, client_secret, Tokens.from_response(response, now), on_refresh, refresh_margin, clock
+        )
+        session._hold(session._tokens, now)
         session._flush()
         return session
 
@@ -280,18 +282,13 @@ class TokenSession:
         clock: Callable[[], float] = time.time,
     ) -> Self:
         """The async twin of ``exchange``."""
-        grant = {
-            "grant_type": "authorization_code",
-            "client_id": client_id,
-            "client_secret": client_secret,
-            "code": code,
-            "redirect_uri": redirect_uri,
-        }
         now = clock()
-        tokens = Tokens.from_response(await cls._flow.token.asyncio({"client": client, "body": grant}), now)
-        session = cls(client, client_id, client_secret, tokens, on_refresh, refresh_margin, clock)
-        session._lifetime = _lifetime(tokens, now)
-        session._unpersisted = tokens
+        grant = _code_grant(client_id, client_secret, code, redirect_uri)
+        response = await cls._flow.token.asyncio({"client": client, "body": grant})
+        session = cls(
+            client, client_id, client_secret, Tokens.from_response(response, now), on_refresh, refresh_margin, clock
+        )
+        session._hold(session._tokens, now)
         await session._aflush()
         return session
 
@@ -330,12 +327,16 @@ class TokenSession:
             "refresh_token": tokens.refresh_token,
         }
 
+    def _hold(self, tokens: Tokens, now: float) -> None:
+        """Make ``tokens`` (issued at ``now``) the session's: current, waiting for ``on_refresh``, lifetime known."""
+        self._tokens = tokens
+        self._unpersisted = tokens
+        self._lifetime = None if tokens.expires_at is None else max(0.0, tokens.expires_at.timestamp() - now)
+
     def _replace(self, response: TokenResponse, previous: Tokens) -> Tokens:
         now = self._now()
         tokens = Tokens.from_response(response, now, previous)
-        self._tokens = tokens
-        self._unpersisted = tokens
-        self._lifetime = _lifetime(tokens, now)
+        self._hold(tokens, now)
         self._failure, self._failures = None, 0
         self.refreshes += 1
         expires = f"expires {tokens.expires_at:%Y-%m-%dT%H:%M:%SZ}" if tokens.expires_at else "does not expire"
