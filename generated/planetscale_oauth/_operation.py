@@ -130,6 +130,34 @@ class Pagination:
         return int(following)
 
 
+class _Walk:
+    """Where ``iterate()``/``aiterate()`` are in a paginated operation's pages: the page to fetch next (None after
+    the last), and how many empty pages came in a row."""
+
+    __slots__ = ("_args", "_page", "current", "empty_run", "pages")
+
+    def __init__(self, pages: Pagination, args: Mapping[str, Any]) -> None:
+        self.pages = pages
+        self._args = args
+        self.current: int | None = _first_page(args[pages.page], pages.page)
+        self.empty_run = 0
+        self._page: object = None
+
+    def args(self) -> dict[str, Any]:
+        """The call's arguments, for the current page."""
+        return {**self._args, self.pages.page: self.current}
+
+    def items_of(self, page: object) -> list[Any]:
+        self._page = page
+        items: list[Any] = getattr(page, self.pages.items)
+        self.empty_run = 0 if items else self.empty_run + 1
+        return items
+
+    def advance(self) -> None:
+        assert self.current is not None
+        self.current = self.pages.following(self.current, self._page, self.empty_run)
+
+
 class Operation(Generic[Success, Parsed]):
     """What the spec says about one operation, and the request/response pipeline that honours it.
 
@@ -293,30 +321,20 @@ class Operation(Generic[Success, Parsed]):
 
     def iterate(self, args: Mapping[str, Any]) -> Iterator[Any]:
         """Every item on every page from the ``page`` argument on (1 when unset), fetching each page when reached."""
-        pages = self._pages()
+        walk = _Walk(self._pages(), args)
         self._warn(stacklevel=3)  # once, at the loop that iterates: this generator, then its caller
-        current: int | None = _first_page(args[pages.page], pages.page)
-        empty_run = 0
-        while current is not None:
-            page = self._fetch({**args, pages.page: current})
-            items = getattr(page, pages.items)
-            empty_run = 0 if items else empty_run + 1
-            yield from items
-            current = pages.following(current, page, empty_run)
+        while walk.current is not None:
+            yield from walk.items_of(self._fetch(walk.args()))
+            walk.advance()
 
     async def aiterate(self, args: Mapping[str, Any]) -> AsyncIterator[Any]:
         """The async twin of ``iterate``."""
-        pages = self._pages()
+        walk = _Walk(self._pages(), args)
         self._warn(stacklevel=3)
-        current: int | None = _first_page(args[pages.page], pages.page)
-        empty_run = 0
-        while current is not None:
-            page = await self._afetch({**args, pages.page: current})
-            items = getattr(page, pages.items)
-            empty_run = 0 if items else empty_run + 1
-            for item in items:
+        while walk.current is not None:
+            for item in walk.items_of(await self._afetch(walk.args())):
                 yield item
-            current = pages.following(current, page, empty_run)
+            walk.advance()
 
     def _pages(self) -> Pagination:
         if self.pages is None:
