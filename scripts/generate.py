@@ -58,7 +58,7 @@ SWAGGER2OPENAPI = ROOT / "node_modules" / ".bin" / "swagger2openapi"
 
 def openapi_document(spec: Path, into: Path) -> Path:
     """``spec`` itself, or for a Swagger 2.0 document its OpenAPI 3.0 conversion (written into ``into``)."""
-    document = YAML(typ="safe").load(spec.read_bytes())
+    document = spec_reader.read_document(spec)
     if not isinstance(document, dict) or "swagger" not in document or "openapi" in document:
         return spec
     if not SWAGGER2OPENAPI.exists():
