@@ -13,7 +13,9 @@ written in the spec under ``x-cases`` (see tests/specs/README.md):
 from __future__ import annotations
 
 import asyncio
+import datetime
 import importlib
+import io
 import json
 import subprocess
 import sys
@@ -22,6 +24,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
+from uuid import UUID
 
 import httpx
 import pytest
@@ -93,18 +96,12 @@ def value_of(package: ModuleType, node: Any) -> Any:
         if "$model" in node:
             return getattr(package.models, node["$model"]).from_dict(node["value"])
         if "$date" in node:
-            import datetime
-
             return datetime.date.fromisoformat(node["$date"])
         if "$datetime" in node:
             return package.types.parse_datetime(node["$datetime"])
         if "$uuid" in node:
-            import uuid
-
-            return uuid.UUID(node["$uuid"])
+            return UUID(node["$uuid"])
         if "$file" in node:
-            import io
-
             return package.types.File(payload=io.BytesIO(node["$file"].encode()), file_name=node.get("name"))
         if "$unset" in node:
             return package.types.UNSET
