@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from ._bodies import describe_status, snippet
-from ._redaction import known
+from ._redaction import known, redact_keys_in_text
 from .types import REQUEST_ID_HEADER
 
 
@@ -223,6 +223,16 @@ class ResponseValidationError(APIError):
         self.context = ""
         super().__init__(self._describe(), status_code=status_code, headers=headers)
         self.content = content
+        self.sensitive_keys: frozenset[str] = frozenset()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # ``content`` may be a success body that failed its check: the tokens it carries stay on this error (nothing
+        # the server sent is lost), but a copy or a pickle, which travels to logs and other processes, has the values
+        # under the spec's sensitive keys redacted.
+        restore, args, state = super().__reduce__()
+        if self.sensitive_keys and self.content:
+            state["content"] = redact_keys_in_text(self.content, self.sensitive_keys)
+        return restore, args, state
 
     def _describe(self) -> str:
         located = f"{self.path}: {self.problem}" if self.path else self.problem
@@ -242,13 +252,20 @@ class ResponseValidationError(APIError):
         return self
 
     def for_response(
-        self, context: str, *, status_code: int, headers: Mapping[str, str], content: bytes
+        self,
+        context: str,
+        *,
+        status_code: int,
+        headers: Mapping[str, str],
+        content: bytes,
+        sensitive_keys: Collection[str] = (),
     ) -> ResponseValidationError:
-        """Attach the response the body came from; returns self."""
+        """Attach the response the body came from (and the keys whose values are secret in it); returns self."""
         self.context = context
         self.status_code = status_code
         self.headers = headers
         self.content = content
+        self.sensitive_keys = frozenset(sensitive_keys)
         self.message = self._describe()
         self.args = (self.message,)
         return self

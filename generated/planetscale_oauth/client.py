@@ -14,6 +14,7 @@ from attrs import define, field
 from . import _base_client
 from ._base_client import *  # noqa: F403 - the transport policy: RetryPolicy, RETRY_RULES, DEFAULT_TIMEOUT, ...
 from ._base_client import BaseClient, TokenAuth
+from ._redaction import hidden
 from .types import redact
 
 DEFAULT_BASE_URL = "https://api.planetscale.com/v1"
@@ -98,6 +99,8 @@ class AuthenticatedClient(TokenAuth, Client):
 
         Other keyword arguments are those of ``Client``.
         """
+        # Held as Secrets from here on: what a traceback's locals show of them is redacted.
+        token_id, token = hidden(token_id), hidden(token)
         parts = {"token_id": token_id, "token": token}
         return cls._from_parts(parts, {**kwargs, "base_url": base_url})
 

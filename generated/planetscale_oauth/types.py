@@ -11,7 +11,7 @@ from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define, field
 
-from ._redaction import REDACTED, known, redact, scrub
+from ._redaction import REDACTED, redact
 
 
 class Unset:
@@ -79,32 +79,30 @@ class File:
 T = TypeVar("T")
 
 
-@define(repr=False)
+def _size(content: bytes) -> str:
+    return f"<{len(content)} bytes>"
+
+
+@define
 class Response(Generic[T]):
     """A response from an endpoint: status, headers, raw body and the parsed model.
 
     ``parsed`` is the documented model for the status, or ``None`` when the status is
-    undocumented or its body could not be read as that model. ``repr()`` shows the size of
-    the raw body, never its content or headers, and blanks out the request's credentials
-    wherever an error body echoed them.
+    undocumented or its body could not be read as that model. The body of an error status has the
+    request's own credentials blanked out wherever the server echoed them. ``repr()`` (and any
+    pretty-printer that reads the fields, such as rich) shows the size of the raw body, never its
+    content or headers.
     """
 
     status_code: HTTPStatus
-    content: bytes
-    headers: MutableMapping[str, str]
+    content: bytes = field(repr=_size)
+    headers: MutableMapping[str, str] = field(repr=False)
     parsed: T | None
-    _secrets: tuple[str, ...] = field(default=(), kw_only=True, alias="secrets", eq=False)
 
     @property
     def request_id(self) -> str | None:
         """The server's id for the request (``X-Request-Id``), when it sent one."""
         return self.headers.get(REQUEST_ID_HEADER)
-
-    def __repr__(self) -> str:
-        text = (
-            f"Response(status_code={self.status_code!r}, content=<{len(self.content)} bytes>, parsed={self.parsed!r})"
-        )
-        return scrub(text, known(self._secrets))
 
 
 __all__ = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import contextvars
 import datetime
 import http.cookiejar
 import itertools
@@ -17,9 +18,12 @@ import os
 import random
 import ssl
 import string
+import sys
+import threading
 import time
+import weakref
 import zlib
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import httpx
@@ -33,6 +37,7 @@ from ._exceptions import (
     CredentialsError,
     ResponseValidationError,
 )
+from ._redaction import Secret, hidden, known, scrub
 
 if TYPE_CHECKING:
     import asyncio
@@ -49,6 +54,58 @@ requests finish and opens new ones for the queue, one TCP (and TLS) handshake pe
 _PACKAGE = __name__.rpartition(".")[0] or __name__
 _log = logging.getLogger(_PACKAGE)
 """The package's logger, named after the package (``logging.getLogger("<package>")`` configures it)."""
+
+_CALL_SECRETS: contextvars.ContextVar[Callable[[], tuple[str, ...]] | None] = contextvars.ContextVar(
+    f"{_PACKAGE}.call_secrets", default=None
+)
+"""While one of this package's calls runs (in its thread, or its task): what tells the secrets it sends."""
+
+_THEIR_LOGGERS = (
+    "httpx",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+)
+"""Loggers of httpx and httpcore (a filter applies only to its own logger's records, not to its children's)."""
+
+
+class _ScrubCallSecrets(logging.Filter):
+    """On httpx's and httpcore's loggers: while one of this package's calls runs, the secrets it sends, and the forms
+    a server may echo them in, are blanked out of what those libraries log. httpx's INFO line shows each URL (an API
+    key in the query); httpcore's DEBUG trace shows the response headers (a ``Location`` that echoes a credential).
+    Records are changed only when they hold a secret, and never dropped; with those loggers off, no record is made."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        secrets_of = _CALL_SECRETS.get()
+        if secrets_of is not None:
+            message = record.getMessage()
+            cleaned = scrub(message, secrets_of())
+            if cleaned != message:
+                record.msg, record.args = cleaned, None
+        return True
+
+
+_LOG_FILTER = _ScrubCallSecrets()
+# Each generated package has its own copy of this module, hence its own filter; addFilter adds one object once.
+for _name in _THEIR_LOGGERS:
+    logging.getLogger(_name).addFilter(_LOG_FILTER)
+
+
+def _secret_values(value: Any) -> list[str]:
+    """The ``Secret`` strings in a request's form or JSON body (``_operation`` holds sensitive values as those)."""
+    found: list[str] = []
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Secret):
+            found.append(node)
+        elif isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list | tuple):
+            stack.extend(node)
+    return found
 
 
 class RetryRule:
@@ -239,6 +296,7 @@ def _transport_error(exc: httpx.TransportError, method: str, route: str, attempt
 def require_text(name: str, value: str) -> None:
     """Refuse a missing or blank credential, or one no header can carry, before any request. The message names
     what is wrong and where, never the value."""
+    value = hidden(value)  # what a traceback's locals show of it: redacted
     if not isinstance(value, str) or not value.strip():
         raise CredentialsError(f"{name} must be a non-empty string")
     for index, character in enumerate(value):
@@ -252,6 +310,8 @@ def require_text(name: str, value: str) -> None:
             )
             hint = " (a trailing newline from a file or an environment variable?)" if character in "\r\n" else ""
             raise CredentialsError(f"{name} holds {what} at position {index} of {len(value)}{hint}")
+    if value != value.strip():
+        raise CredentialsError(f"{name} begins or ends with a space (copied with one?)")
 
 
 class _KeepNoServerCookies(http.cookiejar.CookieJar):
@@ -272,10 +332,11 @@ def _names(mapping: dict[str, Any]) -> str:
 
 
 # Redirects are followed by httpx itself (its redirect requests, header rules and `max_redirects` hop limit);
-# the policy on top is a pair of event hooks. The response hook remembers each redirect; the request hook,
-# which httpx runs for every hop with the URL it is about to send to, stops a hop that would leave the
-# origin of the request's server, so no request, and no credential, goes to another host. Either stop
-# hands back the last redirect, which the operation turns into `errors.RedirectError`.
+# the policy on top is a pair of event hooks. The response hook remembers each redirect and empties its body;
+# the request hook, which httpx runs for every hop with the URL it is about to send to, stops a hop that would
+# leave the origin of the request's server, so no request, and no credential, goes to another host. Either stop
+# hands back the last redirect, which the operation turns into `errors.RedirectError` (from its status and
+# Location: its body, empty, is not needed).
 _REDIRECTS = f"{_PACKAGE}.redirects"
 
 
@@ -300,20 +361,61 @@ def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
     return (url.scheme, url.host, url.port)
 
 
-def _remember_redirect(response: httpx.Response) -> None:
+class _SkippedBody(httpx.SyncByteStream):
+    """Stands in for the body of a redirect httpx follows. httpx reads such a body whole, with no limit, before the
+    next hop (an endless one, or a gzip bomb, would fill the memory), and nothing needs it: this one has no bytes.
+    Closing it closes the connection's own stream, which releases the connection (httpcore closes one whose body
+    was left unread)."""
+
+    def __init__(self, stream: httpx.SyncByteStream) -> None:
+        self._stream = stream
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield from ()
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+class _ASkippedBody(httpx.AsyncByteStream):
+    """``_SkippedBody`` for the AsyncClient."""
+
+    def __init__(self, stream: httpx.AsyncByteStream) -> None:
+        self._stream = stream
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        return  # no bytes; the unreachable yield makes this an async generator
+        yield b""
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
+
+
+def _followed_redirect(response: httpx.Response) -> bool:
+    """Whether httpx is about to follow ``response`` for request()/arequest() (they put a ``_Redirects`` in the request
+    when, and only when, redirects are followed) with its body still unread. Such a response is remembered as the
+    last redirect."""
     state = response.request.extensions.get(_REDIRECTS)
-    if isinstance(state, _Redirects) and response.is_redirect:
-        state.last = response
+    if not isinstance(state, _Redirects) or not response.has_redirect_location:  # httpx's own test for a hop
+        return False
+    state.last = response
+    return not response.is_stream_consumed  # another hook may have read it already: nothing left to skip
+
+
+def _remember_redirect(response: httpx.Response) -> None:
+    if _followed_redirect(response) and isinstance(response.stream, httpx.SyncByteStream):
+        response.stream = _SkippedBody(response.stream)
 
 
 async def _aremember_redirect(response: httpx.Response) -> None:
-    _remember_redirect(response)
+    if _followed_redirect(response) and isinstance(response.stream, httpx.AsyncByteStream):
+        response.stream = _ASkippedBody(response.stream)
 
 
 def _stay_on_origin(request: httpx.Request) -> None:
     state = request.extensions.get(_REDIRECTS)
     if isinstance(state, _Redirects) and state.last is not None and _origin(request.url) != state.origin:
-        raise _Stopped(state.last)  # httpx read the redirect's body before building this hop
+        raise _Stopped(state.last)  # httpx "read" the redirect's (skipped, empty) body before building this hop
 
 
 async def _astay_on_origin(request: httpx.Request) -> None:
@@ -334,6 +436,43 @@ def _bad_answer(exc: Exception, method: str, route: str) -> ResponseValidationEr
     return ResponseValidationError(f"{method} {route}: the response could not be read ({type(exc).__name__})")
 
 
+class _NoLoop:
+    """The key of the async pool used where no asyncio event loop runs (outside any loop, or under trio)."""
+
+    __slots__ = ("__weakref__",)
+
+
+_NO_LOOP = _NoLoop()
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | _NoLoop:
+    if "asyncio" not in sys.modules:  # never imported: no asyncio loop can run (and importing it costs time)
+        return _NO_LOOP
+    import asyncio
+
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return _NO_LOOP
+
+
+_ASYNC_LOCK = threading.Lock()
+"""Held while a client's per-loop pools or its user's AsyncClient change: event loops in several threads may use one
+client at once. One lock for every client (a lock in each would make clients impossible to deep-copy)."""
+
+
+class _LoopPool:
+    """What the calls on one event loop share: the AsyncClient built for that loop (its pooled connections are
+    sockets of the loop, which no other loop can use) and the gate on requests in flight (an asyncio.Semaphore
+    belongs to the loop it first waits on)."""
+
+    __slots__ = ("client", "gate")
+
+    def __init__(self) -> None:
+        self.client: httpx.AsyncClient | None = None
+        self.gate: asyncio.Semaphore | None = None
+
+
 _FAILURES = (_DeadlinePassed, _Stopped, UnicodeEncodeError, httpx.HTTPError, httpx.InvalidURL)
 """What an attempt of request()/arequest() can raise; ``_Call.failed`` says what each comes to."""
 
@@ -342,7 +481,19 @@ class _Call:
     """One call of request()/arequest() under the client's policy: its retry rule, its deadline, and what each
     attempt came to. The sync and async loops differ only in how they send and sleep."""
 
-    __slots__ = ("attempt", "client", "deadline_at", "method", "retries", "route", "rule", "started", "state")
+    __slots__ = (
+        "_secrets",
+        "attempt",
+        "client",
+        "deadline_at",
+        "method",
+        "options",
+        "retries",
+        "route",
+        "rule",
+        "started",
+        "state",
+    )
 
     def __init__(
         self,
@@ -352,6 +503,7 @@ class _Call:
         state: _Redirects | None,
         retry_rule: str | None,
         max_retries: int | None,
+        options: Mapping[str, Any],
     ) -> None:
         self.client = client
         self.method = method
@@ -362,6 +514,16 @@ class _Call:
         self.deadline_at = None if client._deadline is None else time.monotonic() + client._deadline
         self.attempt = 0
         self.started = 0.0
+        self.options = options
+        self._secrets: tuple[str, ...] | None = None
+
+    def secrets(self) -> tuple[str, ...]:
+        """The secrets this call sends (the client's credential, the body's Secrets) and the forms of them a server
+        may echo; worked out the first time a log line needs them."""
+        if self._secrets is None:
+            body = [self.options.get("data"), self.options.get("json")]
+            self._secrets = known([*self.client.credentials(), *_secret_values(body)])
+        return self._secrets
 
     def begin(self) -> None:
         self.attempt += 1
@@ -474,8 +636,16 @@ class BaseClient:
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=_names)
     retry: RetryPolicy = field(factory=RetryPolicy, kw_only=True)
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
+    # The AsyncClient given to set_async_httpx_client, and the event loop it was first used on.
     _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
-    _async_gate: asyncio.Semaphore | None = field(default=None, init=False, repr=False)
+    _async_client_loop: weakref.ref[asyncio.AbstractEventLoop] | None = field(
+        default=None, init=False, repr=False, eq=False
+    )
+    # Per event loop: its built AsyncClient and its gate. Weak keys, so a loop that opened no connection is not
+    # kept alive by this client; pools of closed loops are dropped (see _loop_pool).
+    _async_pools: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop | _NoLoop, _LoopPool] = field(
+        factory=weakref.WeakKeyDictionary, init=False, repr=False, eq=False
+    )
 
     @classmethod
     def _base_urls_from_env(cls, kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -558,19 +728,77 @@ class BaseClient:
         return self._client
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Use this ``httpx.AsyncClient``; it then owns headers and timeouts (its headers go to every server).
+        """Use this ``httpx.AsyncClient``, on every event loop; it then owns headers and timeouts (its headers go to
+        every server).
 
-        Base URLs and the credential still come from this client, per request."""
+        Its connections belong to the event loop that opened them: once the loop it was first used on is closed
+        (the end of an ``asyncio.run``), calls on another loop raise ``errors.APIConnectionError`` until a new
+        AsyncClient is set. Base URLs and the credential still come from this client, per request."""
         _add_hooks(async_client.event_hooks, asynchronous=True)
-        self._async_client = async_client
+        with _ASYNC_LOCK:
+            self._async_client = async_client
+            self._async_client_loop = None
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """The underlying ``httpx.AsyncClient`` (one connection pool), built on first use."""
-        if self._async_client is None:
-            self._async_client = httpx.AsyncClient(**self._httpx_kwargs())
-            _add_hooks(self._async_client.event_hooks, asynchronous=True)
-        return self._async_client
+        """The ``httpx.AsyncClient`` (one connection pool) for the running event loop, built on the loop's first use.
+
+        Pooled connections can only be used on the event loop that opened them, so each loop gets its own: a second
+        ``asyncio.run``, or loops in several threads at once, each use a pool of their own. Outside any asyncio
+        loop (under trio, say) one pool serves. An AsyncClient set with ``set_async_httpx_client`` serves every
+        loop."""
+        return self._loop_client()[0]
+
+    def _loop_pool(self, *, build: bool) -> _LoopPool:
+        """The running event loop's pool, made on the loop's first call; with ``build``, with an AsyncClient."""
+        loop = _running_loop()
+        with _ASYNC_LOCK:  # loops in other threads may be here at the same time
+            pool = self._async_pools.get(loop)
+            if pool is None:
+                # A new loop: drop the pools of loops that have closed. Their connections can be neither used nor
+                # closed any more (closing needs their loop), and they refer to their loop, which would keep its
+                # entry, weak key or not, for as long as this client lives. The sockets close when collected.
+                closed = [key for key in self._async_pools if not isinstance(key, _NoLoop) and key.is_closed()]
+                for key in closed:
+                    del self._async_pools[key]
+                pool = self._async_pools[loop] = _LoopPool()
+            if build and pool.client is None:
+                pool.client = httpx.AsyncClient(**self._httpx_kwargs())
+                _add_hooks(pool.client.event_hooks, asynchronous=True)
+            return pool
+
+    def _loop_client(self) -> tuple[httpx.AsyncClient, _LoopPool]:
+        """The AsyncClient to send with on the running event loop (the user's, else the loop's own), and the pool."""
+        theirs = self._async_client
+        pool = self._loop_pool(build=theirs is None)
+        if theirs is None:
+            assert pool.client is not None
+            return pool.client, pool
+        self._check_users_loop(theirs)
+        return theirs, pool
+
+    def _check_users_loop(self, theirs: httpx.AsyncClient) -> None:
+        """Refuse the user's AsyncClient on an event loop other than the one it was first used on, once that one is
+        closed: its pooled connections would be sockets of the closed loop, on which httpcore fails with a bare
+        ``RuntimeError: Event loop is closed``."""
+        loop = _running_loop()
+        if isinstance(loop, _NoLoop):
+            return
+        with _ASYNC_LOCK:
+            if self._async_client is not theirs:  # replaced meanwhile: the new one is checked on its own use
+                return
+            first = self._async_client_loop() if self._async_client_loop is not None else None
+            if first is None:
+                # Its first use on a loop. (Or its first loop has been collected: then no pooled connection refers
+                # to that loop any more, as each one would keep it alive, and this loop may take it over.)
+                self._async_client_loop = weakref.ref(loop)
+                return
+        if first is not loop and first.is_closed():
+            raise APIConnectionError(
+                "the httpx.AsyncClient given to set_async_httpx_client() belongs to a closed event loop (its pooled "
+                "connections were opened there and cannot be used on another loop): set a new one with "
+                "set_async_httpx_client() for this event loop"
+            )
 
     def _prepare(
         self,
@@ -601,7 +829,8 @@ class BaseClient:
             # httpx adds the client's cookies only to a request without a Cookie header: this one has its own
             # (cookie parameters, or an API key in a cookie), so the client's go in front of them here.
             sent = [f"{key}={value}" for key, value in {**self._cookies, **cookies}.items()]
-            headers["Cookie"] = "; ".join([*sent, headers["Cookie"]] if "Cookie" in headers else sent)
+            joined = "; ".join([*sent, headers["Cookie"]] if "Cookie" in headers else sent)
+            headers["Cookie"] = hidden(joined) if cookies else joined
         if headers:
             options["headers"] = headers
         state = None
@@ -633,24 +862,28 @@ class BaseClient:
         ``errors.APITimeoutError``; answers, error statuses included, are returned.
         """
         method, full_url, state, options = self._prepare(method, url, server, authenticated, timeout, kwargs)
-        call = _Call(self, method, route or url, state, retry_rule, max_retries)
+        call = _Call(self, method, route or url, state, retry_rule, max_retries, options)
         client = self.get_httpx_client()
         follow = options.pop("follow_redirects")
-        while True:
-            call.begin()
-            try:
-                request = client.build_request(method, full_url, **options)
-                response = _read(client.send(request, stream=True, follow_redirects=follow), call.deadline_at)
-            except _FAILURES as exc:
-                outcome = call.failed(exc)
-                if not isinstance(outcome, httpx.Response):
-                    self.retry.sleep(outcome)
-                    continue
-                response = outcome
-            wait = call.answered(response)
-            if wait is None:
-                return response
-            self.retry.sleep(wait)
+        logging_call = _CALL_SECRETS.set(call.secrets)
+        try:
+            while True:
+                call.begin()
+                try:
+                    request = client.build_request(method, full_url, **options)
+                    response = _read(client.send(request, stream=True, follow_redirects=follow), call.deadline_at)
+                except _FAILURES as exc:
+                    outcome = call.failed(exc)
+                    if not isinstance(outcome, httpx.Response):
+                        self.retry.sleep(outcome)
+                        continue
+                    response = outcome
+                wait = call.answered(response)
+                if wait is None:
+                    return response
+                self.retry.sleep(wait)
+        finally:
+            _CALL_SECRETS.reset(logging_call)
 
     async def arequest(
         self,
@@ -667,35 +900,39 @@ class BaseClient:
     ) -> httpx.Response:
         """The async twin of ``request``: same policy, same arguments."""
         method, full_url, state, options = self._prepare(method, url, server, authenticated, timeout, kwargs)
-        call = _Call(self, method, route or url, state, retry_rule, max_retries)
-        client = self.get_async_httpx_client()
+        call = _Call(self, method, route or url, state, retry_rule, max_retries, options)
+        client, pool = self._loop_client()
         follow = options.pop("follow_redirects")
-        gate = self._async_gate
+        gate = pool.gate
         if gate is None:
             # At most as many requests in flight as the pool has connections: the rest wait here, in
             # O(1), instead of in httpcore's queue, which it rescans on every release (quadratic time
             # under a burst of concurrent calls).
             import asyncio
 
-            gate = self._async_gate = asyncio.Semaphore(DEFAULT_LIMITS.max_connections or 100)
-        while True:
-            call.begin()
-            try:
-                async with gate:
-                    request = client.build_request(method, full_url, **options)
-                    response = await _aread(
-                        await client.send(request, stream=True, follow_redirects=follow), call.deadline_at
-                    )
-            except _FAILURES as exc:
-                outcome = call.failed(exc)
-                if not isinstance(outcome, httpx.Response):
-                    await self.retry.async_sleep(outcome)
-                    continue
-                response = outcome
-            wait = call.answered(response)
-            if wait is None:
-                return response
-            await self.retry.async_sleep(wait)
+            gate = pool.gate = asyncio.Semaphore(DEFAULT_LIMITS.max_connections or 100)
+        logging_call = _CALL_SECRETS.set(call.secrets)
+        try:
+            while True:
+                call.begin()
+                try:
+                    async with gate:
+                        request = client.build_request(method, full_url, **options)
+                        response = await _aread(
+                            await client.send(request, stream=True, follow_redirects=follow), call.deadline_at
+                        )
+                except _FAILURES as exc:
+                    outcome = call.failed(exc)
+                    if not isinstance(outcome, httpx.Response):
+                        await self.retry.async_sleep(outcome)
+                        continue
+                    response = outcome
+                wait = call.answered(response)
+                if wait is None:
+                    return response
+                await self.retry.async_sleep(wait)
+        finally:
+            _CALL_SECRETS.reset(logging_call)
 
     def close(self) -> None:
         """Close the sync connection pool, if one was opened."""
@@ -703,9 +940,15 @@ class BaseClient:
             self._client.close()
 
     async def aclose(self) -> None:
-        """Close the async connection pool, if one was opened."""
-        if self._async_client is not None:
-            await self._async_client.aclose()
+        """Close the running event loop's async connection pool (or the AsyncClient set with
+        ``set_async_httpx_client``), if one was opened. Other loops' pools are left open."""
+        client = self._async_client
+        if client is not None:
+            self._check_users_loop(client)
+        else:
+            client = self._loop_pool(build=False).client
+        if client is not None:
+            await client.aclose()
 
     def __enter__(self) -> Self:
         """Enter the underlying ``httpx.Client``; it is closed on exit."""
@@ -716,12 +959,16 @@ class BaseClient:
         self.get_httpx_client().__exit__(*args, **kwargs)
 
     async def __aenter__(self) -> Self:
-        """Enter the underlying ``httpx.AsyncClient``; it is closed on exit."""
+        """Enter the running event loop's ``httpx.AsyncClient``; it is closed on exit."""
         await self.get_async_httpx_client().__aenter__()
         return self
 
     async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
-        await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+        # The AsyncClient __aenter__ entered, without building one or checking its loop again: an exit that raised
+        # would replace the exception the block may be leaving with.
+        client = self._async_client if self._async_client is not None else self._loop_pool(build=False).client
+        if client is not None:
+            await client.__aexit__(*args, **kwargs)
 
 
 class TokenAuth(BaseClient):
@@ -766,19 +1013,23 @@ class TokenAuth(BaseClient):
         for (_, field_name, _, _), (separator, _, _, _) in itertools.pairwise(pieces):
             if field_name is not None and separator and separator in parts[field_name]:
                 raise CredentialsError(f"{field_name} must not contain {separator!r} (pass each part separately)")
-        token = cls._CREDENTIAL_FORMAT.format_map(parts)
+        token = hidden(cls._CREDENTIAL_FORMAT.format_map(parts))
         if cls._BASIC:
-            token = base64.b64encode(token.encode()).decode("ascii")
-        return cls(**{**{key: value for key, value in kwargs.items() if value is not None}, "token": token})
+            token = hidden(base64.b64encode(token.encode()).decode("ascii"))
+        else:
+            require_text("token", token)  # checked here, where it is a Secret, before the class's own __init__
+        # Stored as a plain string: a Secret copies and pickles as the marker, and a copied client must still work.
+        return cls(**{**{key: value for key, value in kwargs.items() if value is not None}, "token": str(token)})
 
     @classmethod
     def from_access_token(cls, access_token: str, *, base_url: str | None = None, **kwargs: Any) -> Self:
         """A client that authenticates with an OAuth access token: ``Authorization: Bearer <token>``."""
+        access_token = hidden(access_token)
         require_text("access_token", access_token)
         if base_url is not None:
             kwargs["base_url"] = base_url
         kwargs.update(prefix="Bearer", auth_header_name="Authorization")
-        return cls(**{**kwargs, "token": access_token})
+        return cls(**{**kwargs, "token": str(access_token)})
 
     @classmethod
     def from_env(cls, **kwargs: Any) -> Self:
@@ -790,7 +1041,7 @@ class TokenAuth(BaseClient):
         kwargs = cls._base_urls_from_env(kwargs)
         values: dict[str, str] = {}
         for part, name in cls._CREDENTIAL_ENVS.items():
-            value = os.environ.get(name, "")
+            value = hidden(os.environ.get(name, ""))
             if not value.strip():
                 raise CredentialsError(f"environment variable {name} is not set or is empty")
             values[part] = value
@@ -800,8 +1051,8 @@ class TokenAuth(BaseClient):
         """(where, value): the credential as sent. A token with a scheme word (``Bearer``, as ``from_access_token``
         makes) always goes in a header, even on a client whose own scheme puts a key in the query or a cookie."""
         if self._AUTH_IN == "header" or self.prefix:
-            return "header", f"{self.prefix} {self.token}" if self.prefix else self.token
-        return self._AUTH_IN, self.token
+            return "header", hidden(f"{self.prefix} {self.token}" if self.prefix else self.token)
+        return self._AUTH_IN, hidden(self.token)
 
     def _auth_headers(self) -> dict[str, str]:
         where, value = self._credential()
@@ -822,7 +1073,7 @@ class TokenAuth(BaseClient):
             with contextlib.suppress(ValueError):
                 found.append(base64.b64decode(self.token, validate=True).decode())
         found += [text.partition(":")[2] for text in found if text.partition(":")[2]]
-        return tuple(found)
+        return tuple(hidden(text) for text in found)
 
 
 __all__ = [

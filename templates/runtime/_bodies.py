@@ -14,6 +14,8 @@ MAX_BODY_BYTES = 1024 * 1024
 
 SNIPPET_LENGTH = 200
 """The longest excerpt of a body an error message quotes."""
+SNIPPET_WINDOW = 16 * 1024
+"""How much of a body that is not JSON an excerpt is taken from."""
 
 
 def is_json(content_type: str) -> bool:
@@ -64,8 +66,9 @@ def snippet(content: bytes, secrets: tuple[str, ...] = (), sensitive_keys: Colle
         except (ValueError, RecursionError):
             text = None
     if text is None:
-        text = scrub(content[:MAX_BODY_BYTES].decode("utf-8", errors="replace"), secrets)
-        if len(content) > MAX_BODY_BYTES and secrets:
+        # A window of the body, not all of it: a snippet is short, and the copies would cost a multiple of the body.
+        text = scrub(content[:SNIPPET_WINDOW].decode("utf-8", errors="replace"), secrets)
+        if len(content) > SNIPPET_WINDOW and secrets:
             # The window may have cut a secret: what could be the start of one is dropped.
             text = text[: len(text) - (max(map(len, secrets)) - 1)]
     text = " ".join(scrub(text, secrets).split())

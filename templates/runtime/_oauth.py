@@ -13,6 +13,7 @@ Nothing here logs, prints or shows a token, a code, a state or the client secret
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hmac
 import inspect
@@ -28,9 +29,9 @@ import httpx
 from attrs import define, field
 
 from ._base_client import BaseClient
-from ._exceptions import AuthorizationDeniedError, CredentialsError, StateMismatchError
+from ._exceptions import APIConnectionError, AuthorizationDeniedError, CredentialsError, StateMismatchError
 from ._operation import Operation
-from ._redaction import redact
+from ._redaction import hidden, redact
 from .types import Unset
 
 if TYPE_CHECKING:
@@ -130,7 +131,12 @@ def read_callback(url: str, expected_state: str) -> str:
     callback learns nothing), ``AuthorizationDeniedError`` when the callback carries an
     ``error`` (e.g. the user declined), ``CredentialsError`` when it has no code.
     """
-    query = parse_qs(urlsplit(url).query, keep_blank_values=True)
+    # Held as Secrets: the URL and its query carry the code, and a traceback's locals must not show it.
+    url = hidden(url)
+    query: dict[str, list[str]] = {
+        key: [hidden(value) for value in values]
+        for key, values in parse_qs(urlsplit(url).query, keep_blank_values=True).items()
+    }
     check_state(expected_state, query.get("state", [None])[0])
     if "error" in query:
         error = query["error"][0]
@@ -189,8 +195,8 @@ def _code_grant(client_id: str, client_secret: str, code: str, redirect_uri: str
     return {
         "grant_type": "authorization_code",
         "client_id": client_id,
-        "client_secret": client_secret,
-        "code": code,
+        "client_secret": hidden(client_secret),
+        "code": hidden(code),
         "redirect_uri": redirect_uri,
     }
 
@@ -199,15 +205,72 @@ MAX_LIFETIME = 365 * 24 * 3600.0
 """The longest lifetime a token response's ``expires_in`` is taken to mean, in seconds."""
 
 
+def _settle(woken: asyncio.Future[None]) -> None:
+    if not woken.done():
+        woken.set_result(None)
+
+
+class _Flight:
+    """One refresh (or one retry of a failed ``on_refresh``) in flight. The caller that starts it does the work;
+    every thread or task that needs it meanwhile waits for its outcome: a thread blocks on an event, a task awaits a
+    future its own loop is woken through, so no event loop is ever blocked by another side's request."""
+
+    __slots__ = ("_done", "_guard", "_outcome", "_wakers", "refresh")
+
+    def __init__(self, refresh: bool) -> None:
+        self.refresh = refresh
+        """Whether the flight sends a refresh (else it only persists tokens ``on_refresh`` failed to take)."""
+        self._done = threading.Event()
+        self._guard = threading.Lock()
+        self._outcome: Tokens | BaseException | None = None
+        self._wakers: list[Callable[[], None]] = []
+
+    def finish(self, outcome: Tokens | BaseException) -> None:
+        with self._guard:
+            self._outcome = outcome
+            wakers, self._wakers = self._wakers, []
+            self._done.set()
+        for wake in wakers:
+            wake()
+
+    def result(self) -> Tokens:
+        outcome = self._outcome
+        if isinstance(outcome, BaseException):
+            raise outcome
+        assert outcome is not None
+        return outcome
+
+    def wait(self) -> Tokens:
+        self._done.wait()
+        return self.result()
+
+    async def await_result(self) -> Tokens:
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        woken: asyncio.Future[None] = loop.create_future()
+
+        def wake() -> None:
+            with contextlib.suppress(RuntimeError):  # the waiting loop has closed meanwhile: nobody to wake
+                loop.call_soon_threadsafe(_settle, woken)
+
+        with self._guard:
+            pending = not self._done.is_set()
+            if pending:
+                self._wakers.append(wake)
+        if pending:
+            await woken
+        return self.result()
+
+
 @define(eq=False)
 class TokenSession:
     """An access token that stays valid: refreshed ``refresh_margin`` seconds before it expires.
 
-    Thread-safe and task-safe: however many threads (or tasks of one event loop) ask at once, one
-    refresh happens and the others wait for its result, so a rotated refresh token is never sent
-    twice. ``on_refresh`` is called with the new ``Tokens`` (under the lock, so calls come in order)
-    to persist them; in the async methods it may be a coroutine function. Use a session from threads
-    or from one event loop; each side refreshes once, but the two sides do not wait for each other.
+    Safe to share between threads, tasks and event loops, sync and async callers alike: however many ask at once,
+    one refresh is sent and the others wait for its result (threads block, tasks await without blocking their
+    loop), so a rotated refresh token is never sent twice. ``on_refresh`` is called with the new ``Tokens`` to
+    persist them, one call at a time, in order; in the async methods it may be a coroutine function.
 
     ``client`` is the ``Client`` (or ``AuthenticatedClient``) that talks to the OAuth server; it never
     sends its service token there. ``clock`` returns the time in seconds (``time.time``).
@@ -233,8 +296,9 @@ class TokenSession:
     # With the default clock, time is read as the wall clock when the session started plus the monotonic time
     # since: stepping the system clock back cannot make an expired token look fresh.
     _started: tuple[float, float] = field(factory=lambda: (time.time(), time.monotonic()), init=False, repr=False)
+    # Guards the fields above; held only to read or change them, never while a request or on_refresh runs.
     _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False)
-    _async_lock: asyncio.Lock | None = field(default=None, init=False, repr=False)
+    _flight: _Flight | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def exchange(
@@ -254,14 +318,15 @@ class TokenSession:
         An async ``on_refresh`` is refused before the code is spent (use ``aexchange``). If ``on_refresh`` fails,
         the session is returned all the same and persisting is tried again on each later call (see
         ``pending_persist``): the code is spent, and the tokens it bought are never dropped."""
+        client_secret, code = hidden(client_secret), hidden(code)  # what a traceback's locals show: redacted
         if _is_async(on_refresh):
             raise TypeError("an async on_refresh works only with the async methods (aexchange, aaccess_token)")
         now = clock()
         grant = _code_grant(client_id, client_secret, code, redirect_uri)
         response = cls._flow.token.sync({"client": client, "body": grant})
-        session = cls(
-            client, client_id, client_secret, Tokens.from_response(response, now), on_refresh, refresh_margin, clock
-        )
+        tokens = Tokens.from_response(response, now)
+        # Kept as a plain string (a Secret copies and pickles as the marker).
+        session = cls(client, client_id, str(client_secret), tokens, on_refresh, refresh_margin, clock)
         session._hold(session._tokens, now)
         session._flush()
         return session
@@ -280,12 +345,13 @@ class TokenSession:
         clock: Callable[[], float] = time.time,
     ) -> Self:
         """The async twin of ``exchange``."""
+        client_secret, code = hidden(client_secret), hidden(code)
         now = clock()
         grant = _code_grant(client_id, client_secret, code, redirect_uri)
         response = await cls._flow.token.asyncio({"client": client, "body": grant})
-        session = cls(
-            client, client_id, client_secret, Tokens.from_response(response, now), on_refresh, refresh_margin, clock
-        )
+        tokens = Tokens.from_response(response, now)
+        # Kept as a plain string (a Secret copies and pickles as the marker).
+        session = cls(client, client_id, str(client_secret), tokens, on_refresh, refresh_margin, clock)
         session._hold(session._tokens, now)
         await session._aflush()
         return session
@@ -321,8 +387,8 @@ class TokenSession:
         return {
             "grant_type": "refresh_token",
             "client_id": self.client_id,
-            "client_secret": self.client_secret,
-            "refresh_token": tokens.refresh_token,
+            "client_secret": hidden(self.client_secret),
+            "refresh_token": hidden(tokens.refresh_token),
         }
 
     def _hold(self, tokens: Tokens, now: float) -> None:
@@ -332,15 +398,21 @@ class TokenSession:
         self._lifetime = None if tokens.expires_at is None else max(0.0, tokens.expires_at.timestamp() - now)
 
     def _replace(self, response: TokenResponse, previous: Tokens) -> Tokens:
-        now = self._now()
-        tokens = Tokens.from_response(response, now, previous)
-        self._hold(tokens, now)
-        self._failure, self._failures = None, 0
-        self.refreshes += 1
+        with self._lock:
+            now = self._now()
+            tokens = Tokens.from_response(response, now, previous)
+            self._hold(tokens, now)
+            self._failure, self._failures = None, 0
+            self.refreshes += 1
         expires = f"expires {tokens.expires_at:%Y-%m-%dT%H:%M:%SZ}" if tokens.expires_at else "does not expire"
         rotated = "rotated" if tokens.refresh_token != previous.refresh_token else "kept"
         _log.debug("token session: access token refreshed (%s; refresh token %s)", expires, rotated)
         return tokens
+
+    def _persisted(self, tokens: Tokens) -> None:
+        with self._lock:
+            if self._unpersisted is tokens:
+                self._unpersisted = None
 
     def _flush(self) -> None:
         """Persist tokens still waiting for ``on_refresh``; a failure is logged (its kind, never a value) and tried
@@ -358,7 +430,7 @@ class TokenSession:
             if inspect.iscoroutine(result):
                 result.close()
             raise TypeError("an async on_refresh works only with the async methods (aaccess_token, arefresh)")
-        self._unpersisted = None
+        self._persisted(tokens)
 
     async def _aflush(self) -> None:
         tokens = self._unpersisted
@@ -372,7 +444,7 @@ class TokenSession:
         except Exception as exc:  # whatever the application's store raises, the tokens are kept
             self._persist_failed(exc)
         else:
-            self._unpersisted = None
+            self._persisted(tokens)
 
     @staticmethod
     def _persist_failed(exc: Exception) -> None:
@@ -382,22 +454,59 @@ class TokenSession:
             type(exc).__name__,
         )
 
+    def _take_off(self, *, force: bool, asynchronous: bool) -> tuple[_Flight | None, bool]:
+        """What a caller does now: (None, False) when the current tokens will do; (flight, False) to wait for the
+        flight under way; (flight, True) to carry out a new one (a refresh, or persisting again)."""
+        with self._lock:
+            fresh = self._fresh(self._tokens)
+            if self._flight is not None:
+                return (None, False) if fresh and not force else (self._flight, False)
+            due = force or not fresh
+            if not due and (self._unpersisted is None or self.on_refresh is None):
+                return None, False
+            if not asynchronous and _is_async(self.on_refresh):
+                raise TypeError("an async on_refresh works only with the async methods (aaccess_token, arefresh)")
+            if due:
+                self._wait_out_failure()
+            self._flight = _Flight(refresh=due)
+            return self._flight, True
+
+    def _land(self, flight: _Flight, outcome: Tokens | BaseException) -> None:
+        with self._lock:
+            if self._flight is flight:
+                self._flight = None
+        flight.finish(outcome)
+
     def _refresh(self, *, force: bool) -> Tokens:
         """The current tokens, after one refresh if ``force`` or the access token is about to expire."""
-        with self._lock:
-            self._flush()
-            previous = self._tokens
-            if not force and self._fresh(previous):
-                return previous
-            self._wait_out_failure()
+        while True:
+            flight, mine = self._take_off(force=force, asynchronous=False)
+            if flight is None:
+                return self._tokens
+            if not mine:
+                tokens = flight.wait()
+                if flight.refresh:
+                    return tokens
+                continue  # it only persisted: decide again
             try:
-                response = self._flow.token.sync({"client": self.client, "body": self._grant(previous)})
+                tokens = self._fly(flight)
+            except BaseException as exc:
+                self._land(flight, exc)
+                raise
+            self._land(flight, tokens)
+            return tokens
+
+    def _fly(self, flight: _Flight) -> Tokens:
+        tokens = self._tokens
+        if flight.refresh:
+            try:
+                response = self._flow.token.sync({"client": self.client, "body": self._grant(tokens)})
             except Exception as exc:
                 self._failed(exc)
                 raise
-            tokens = self._replace(response, previous)
-            self._flush()
-            return tokens
+            tokens = self._replace(response, tokens)
+        self._flush()
+        return tokens
 
     def _wait_out_failure(self) -> None:
         """After a failed refresh, the next ones wait (1 s, doubling up to a minute): the failure is raised again
@@ -406,51 +515,73 @@ class TokenSession:
             raise self._failure
 
     def _failed(self, exc: Exception) -> None:
-        self._failure, self._failures = exc, self._failures + 1
-        self._retry_at = self._now() + min(60.0, 2.0 ** (self._failures - 1))
+        with self._lock:
+            self._failure, self._failures = exc, self._failures + 1
+            self._retry_at = self._now() + min(60.0, 2.0 ** (self._failures - 1))
 
     async def _arefresh(self, *, force: bool) -> Tokens:
-        if self._async_lock is None:
-            import asyncio
+        while True:
+            flight, mine = self._take_off(force=force, asynchronous=True)
+            if flight is None:
+                return self._tokens
+            if not mine:
+                tokens = await flight.await_result()
+                if flight.refresh:
+                    return tokens
+                continue
+            return await self._afly(flight)
 
-            self._async_lock = asyncio.Lock()
-        async with self._async_lock:
-            await self._aflush()
-            previous = self._tokens
-            if not force and self._fresh(previous):
-                return previous
-            self._wait_out_failure()
-            import asyncio
+    async def _afly(self, flight: _Flight) -> Tokens:
+        import asyncio
 
+        tokens = self._tokens
+        if flight.refresh:
             # Shielded: a caller cancelled mid-refresh must not take the answer with it, since the server may
             # already have rotated the refresh token. The request runs on, and its tokens are kept when it ends.
-            request = asyncio.ensure_future(
-                self._flow.token.asyncio({"client": self.client, "body": self._grant(previous)})
-            )
+            try:
+                grant = self._grant(tokens)
+            except Exception as exc:
+                self._land(flight, exc)
+                raise
+            request = asyncio.ensure_future(self._flow.token.asyncio({"client": self.client, "body": grant}))
             try:
                 response = await asyncio.shield(request)
             except asyncio.CancelledError:
-                request.add_done_callback(lambda done: self._adopt(done, previous))
+                request.add_done_callback(lambda done: self._adopt(done, tokens, flight))
                 raise
             except Exception as exc:
                 self._failed(exc)
+                self._land(flight, exc)
                 raise
-            with self._lock:
-                tokens = self._replace(response, previous)
+            tokens = self._replace(response, tokens)
+        try:
             await self._aflush()
-            return tokens
+        finally:
+            self._land(flight, tokens)
+        return tokens
 
-    def _adopt(self, done: asyncio.Future[Any], previous: Tokens) -> None:
-        """The answer of a refresh whose caller was cancelled: its tokens replace the old ones (then persisted)."""
+    def _adopt(self, done: asyncio.Future[Any], previous: Tokens, flight: _Flight) -> None:
+        """The end of a refresh whose caller was cancelled: its tokens replace the old ones and are persisted, and
+        whoever waits for the flight gets them (or its failure)."""
         import asyncio
 
-        if done.cancelled() or done.exception() is not None:
+        if done.cancelled():
+            self._land(flight, APIConnectionError("the token refresh was cancelled before its answer came"))
             return
-        with self._lock:
-            if self._tokens is not previous:  # another refresh came first
-                return
-            self._replace(done.result(), previous)
-        self._background = asyncio.ensure_future(self._aflush())
+        exc = done.exception()
+        if exc is not None:
+            if isinstance(exc, Exception):
+                self._failed(exc)
+            self._land(flight, exc)
+            return
+        tokens = self._replace(done.result(), previous)
+        self._background = asyncio.ensure_future(self._persist_adopted(flight, tokens))
+
+    async def _persist_adopted(self, flight: _Flight, tokens: Tokens) -> None:
+        try:
+            await self._aflush()
+        finally:
+            self._land(flight, tokens)
 
     def access_token(self) -> str:
         """A valid access token: the current one, or a new one when it expires within ``refresh_margin``."""
@@ -471,13 +602,15 @@ class TokenSession:
     def _revocations(self) -> list[dict[str, Any]]:
         tokens = self._tokens
         values = [value for value in (tokens.refresh_token, tokens.access_token) if value]
-        return [{"token": value, "client_id": self.client_id, "client_secret": self.client_secret} for value in values]
+        return [
+            {"token": hidden(value), "client_id": self.client_id, "client_secret": hidden(self.client_secret)}
+            for value in values
+        ]
 
     def revoke(self) -> None:
         """Disconnect: revoke the refresh token and the access token. Revoking twice is harmless."""
-        with self._lock:
-            for body in self._revocations():
-                self._flow.revocation.sync({"client": self.client, "body": body})
+        for body in self._revocations():
+            self._flow.revocation.sync({"client": self.client, "body": body})
 
     async def arevoke(self) -> None:
         """The async twin of ``revoke``."""

@@ -34,7 +34,7 @@ from ._exceptions import (
     error_class_for_status,
 )
 from ._readers import Parser, read_json
-from ._redaction import known, scrub, scrubbed, sensitive_values
+from ._redaction import hide_sensitive, known, scrub, scrub_bytes, scrubbed, sensitive_values
 from .types import UNSET, File, Response, Unset, format_datetime
 
 Success = TypeVar("Success")
@@ -248,10 +248,12 @@ class Operation(Generic[Success, Parsed]):
                 headers["Cookie"] = cookies
         body = args.get("body", UNSET)
         if body is not UNSET and body is not None:
+            # Sensitive values travel as Secrets: sent as themselves, shown redacted in any traceback's locals.
             if self.body == "json":
-                options["json"] = _json_value(body)
+                options["json"] = hide_sensitive(_json_value(body), self.sensitive_keys)
             elif self.body == "form":
-                options["data"] = body.to_dict() if hasattr(body, "to_dict") else dict(body)
+                form = body.to_dict() if hasattr(body, "to_dict") else dict(body)
+                options["data"] = hide_sensitive(form, self.sensitive_keys)
             elif self.body is not None:
                 encoded = self.body(body)
                 headers.update(encoded.pop("headers", {}))
@@ -359,7 +361,7 @@ class Operation(Generic[Success, Parsed]):
             found += sensitive_values(_json_value(body), self.sensitive_keys)
         return known(found)
 
-    def _parse(self, client: BaseClient, response: httpx.Response, body: Any) -> Any:
+    def _parse(self, client: BaseClient, response: httpx.Response, secrets: tuple[str, ...]) -> Any:
         status_code = response.status_code
         returns = self._by_status.get(status_code, self._default)
         if returns is None:
@@ -368,7 +370,7 @@ class Operation(Generic[Success, Parsed]):
                     status_code,
                     response.content,
                     headers=response.headers,
-                    secrets=self._secrets(client, body),
+                    secrets=secrets,
                     sensitive_keys=self.sensitive_keys,
                 )
             return None
@@ -387,33 +389,35 @@ class Operation(Generic[Success, Parsed]):
             return returns.read(value, "") if returns.read is not None else value
         except ResponseValidationError as exc:
             if status_code not in self._success:
-                return None  # not the documented error body; the raw content is kept
+                return None  # not the documented error body; the content is kept
             name = getattr(returns.model, "__name__", "JSON value")
             raise exc.for_response(
                 f"{status_code} response is not a valid {name}",
                 status_code=status_code,
                 headers=response.headers,
                 content=response.content,
+                sensitive_keys=self.sensitive_keys,
             ) from None
 
     def _detailed(
         self, client: BaseClient, response: httpx.Response, body: Any
     ) -> tuple[Response[Parsed], tuple[str, ...]]:
         """The response with its parsed body, and (for an error status) the secrets to blank out of it."""
-        parsed = self._parse(client, response, body)
         if response.status_code in self._success:
-            # A documented success body is a model that redacts its own credentials.
+            # A documented success body is kept as sent: its models redact their own credentials.
+            parsed = self._parse(client, response, ())
             status = _http_status(response.status_code)
             return Response(status_code=status, content=response.content, headers=response.headers, parsed=parsed), ()
-        # An error body may echo the request's credentials: blanked out of the parsed model and the repr
-        # (``content`` keeps the raw bytes).
+        # An error body may echo the request's credentials: they are blanked out of it before anything reads it,
+        # so the content of the response and of its error (copied, pickled, logged) never holds them.
         secrets = self._secrets(client, body)
+        response._content = scrub_bytes(response.content, secrets)
+        parsed = self._parse(client, response, secrets)
         detailed: Response[Parsed] = Response(
             status_code=_http_status(response.status_code),
             content=response.content,
-            headers=response.headers,
+            headers=_scrubbed_headers(response.headers, secrets),  # a Location may echo them too
             parsed=scrubbed(parsed, secrets),
-            secrets=secrets,
         )
         return detailed, secrets
 
@@ -422,6 +426,13 @@ class Operation(Generic[Success, Parsed]):
         if response.status_code in self._success:
             return response.parsed  # type: ignore[return-value]
         raise error_from_response(response, secrets, oauth=self.oauth_errors, sensitive_keys=self.sensitive_keys)
+
+
+def _scrubbed_headers(headers: httpx.Headers, secrets: tuple[str, ...]) -> httpx.Headers:
+    """``headers`` with ``secrets`` blanked out of their values (the same object when none holds one)."""
+    items = headers.multi_items()
+    cleaned = [(name, scrub(value, secrets)) for name, value in items]
+    return headers if cleaned == items else httpx.Headers(cleaned)
 
 
 def error_from_response(
@@ -520,15 +531,17 @@ dict) is refused."""
 
 
 def _path_text(value: Any, name: str = "path parameter") -> str:
-    """A path value, percent-encoded whole: a ``/`` in it cannot reach another path, nor can ``.`` or ``..``
-    (which URL normalisation would remove, with the segment before). An empty value (the request would go to
-    the parent resource) or one of no text type is an ``ArgumentError``."""
+    """A path value, percent-encoded whole, so a ``/`` in it cannot reach another path. A value that is empty,
+    ``.`` or ``..`` (the request would reach the resource itself or its parent: URL normalisation removes such
+    segments, percent-encoded or not, with the one before) or of no text type is an ``ArgumentError``."""
     if type(value) is not str and not isinstance(value, PATH_TYPES):
         raise ArgumentError(f"{name} must be text or a number, not {type(value).__name__}")
     text = quote(value if type(value) is str else _text(value), safe="")
     if not text:
         raise ArgumentError(f"{name} must not be empty: the request would reach another resource")
-    return text.replace(".", "%2E") if text in (".", "..") else text
+    if text in (".", ".."):
+        raise ArgumentError(f"{name} must not be '.' or '..': the request would reach another resource")
+    return text
 
 
 def _query_value(value: Any) -> Any:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any, TypeVar
 from urllib.parse import quote, quote_plus
@@ -17,6 +18,30 @@ _Model = TypeVar("_Model")
 
 REDACTED = "<redacted>"
 """What is shown instead of a secret."""
+
+
+class Secret(str):
+    """A string that is a secret: it is sent as itself (``str()``, formatting, encoding), but its ``repr`` is
+    ``'<redacted>'`` and it copies and pickles as that marker. Where the package holds a credential in a local
+    variable or a container (a form being sent, the secrets to blank out of an error), it holds one of these, so a
+    traceback's locals (``pytest --showlocals``, rich, error trackers, which all show locals by ``repr``), a
+    pretty-printer or a pickle never carry the value. Slices are secrets too (a printer may cut a long one)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return repr(REDACTED)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (str, (REDACTED,))
+
+    def __getitem__(self, key: Any) -> Secret:
+        return Secret(str.__getitem__(self, key))
+
+
+def hidden(value: Any) -> Any:
+    """``value`` as a ``Secret`` when it is a non-empty string (else unchanged)."""
+    return Secret(value) if isinstance(value, str) and value and not isinstance(value, Secret) else value
 
 
 def redact(value: object) -> str:
@@ -39,9 +64,9 @@ def known(secrets: Iterable[str]) -> tuple[str, ...]:
     for secret in secrets:
         if not secret:
             continue
-        found.add(secret)
+        found.add(str(secret))
         found.update(form for form in _echoes(secret) if len(form) >= MIN_ECHO)
-    return tuple(sorted(found, key=len, reverse=True))
+    return tuple(Secret(form) for form in sorted(found, key=len, reverse=True))
 
 
 def _echoes(secret: str) -> Iterator[str]:
@@ -84,9 +109,14 @@ def _scrub_prefixes(text: str, secrets: list[str]) -> str:
         start = end
 
 
-def _copy_json(body: Any, string: Callable[[str], str], hidden_keys: Collection[str] = ()) -> Any:
-    """A copy of a JSON-like value with ``string`` applied to every string value in it and the value under each of
-    ``hidden_keys`` replaced by ``REDACTED``. Iterative: a body nested thousands deep is no RecursionError."""
+def _copy_json(
+    body: Any,
+    string: Callable[[str], str],
+    hidden_keys: Collection[str] = (),
+    hide: Callable[[Any], Any] = lambda _: REDACTED,
+) -> Any:
+    """A copy of a JSON-like value with ``string`` applied to every string value in it and ``hide`` to the value
+    under each of ``hidden_keys``. Iterative: a body nested thousands deep is no RecursionError."""
     if not isinstance(body, dict | list):
         return string(body) if isinstance(body, str) else body
     root: dict[str, Any] | list[Any] = {} if isinstance(body, dict) else []
@@ -97,7 +127,7 @@ def _copy_json(body: Any, string: Callable[[str], str], hidden_keys: Collection[
         for key, value in items:
             copied: Any
             if isinstance(source, dict) and key in hidden_keys:
-                copied = REDACTED
+                copied = hide(value)
             elif isinstance(value, dict | list):
                 copied = {} if isinstance(value, dict) else []
                 stack.append((value, copied))
@@ -115,9 +145,40 @@ def scrub_json(body: Any, secrets: tuple[str, ...]) -> Any:
     return _copy_json(body, lambda text: scrub(text, secrets))
 
 
+def scrub_bytes(content: bytes, secrets: tuple[str, ...]) -> bytes:
+    """``content`` with ``secrets`` (as returned by ``known``) blanked out wherever their UTF-8 bytes appear; the
+    other bytes are kept as they are, whatever their encoding."""
+    if not secrets or not content:
+        return content
+    encoded = [str(secret).encode() for secret in secrets]
+    if not any(secret[:MIN_ECHO] in content for secret in encoded):  # the common case, without a copy of the body
+        return content
+    # Latin-1 maps each byte to one character and back: the secrets' UTF-8 bytes are matched as they are sent.
+    images = tuple(Secret(secret.decode("latin-1")) for secret in encoded)
+    return scrub(content.decode("latin-1"), images).encode("latin-1")
+
+
+def redact_keys_in_text(content: bytes, sensitive_keys: Collection[str]) -> bytes:
+    """``content`` with the string after each ``"<sensitive key>":`` replaced by ``"<redacted>"``, found as text so
+    that a body cut short, or one that is not quite JSON, loses its secrets too; every other byte is kept."""
+    if not sensitive_keys or not content:
+        return content
+    names = b"|".join(re.escape(json.dumps(key).encode()) for key in sorted(sensitive_keys))
+    pattern = re.compile(rb"((?:" + names + rb')\s*:\s*)"(?:[^"\\]|\\.)*"?', re.DOTALL)
+    return pattern.sub(rb'\1"' + REDACTED.encode() + rb'"', content)
+
+
 def redact_json(body: Any, sensitive_keys: Collection[str]) -> Any:
     """A JSON-like value with the value under every sensitive key replaced by ``REDACTED``."""
     return _copy_json(body, lambda text: text, sensitive_keys)
+
+
+def hide_sensitive(body: Any, sensitive_keys: Collection[str]) -> Any:
+    """A JSON-like value about to be sent, with each string under a sensitive key held as a ``Secret`` (still sent
+    as itself): what a traceback or a printer shows of it is redacted."""
+    if not sensitive_keys or not isinstance(body, dict | list):
+        return body
+    return _copy_json(body, lambda text: text, sensitive_keys, hidden)
 
 
 def redacting_repr(sensitive_keys: Collection[str]) -> Callable[[Any], str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import copy
 import json
 import logging
+import pickle
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
@@ -595,8 +597,17 @@ async def test_hostile_response_becomes_a_typed_error(hostile: Hostile, mode: Mo
     assert hostile.fragment in str(error)
     assert error.status_code == hostile.status
     # The raw body is kept on the error, up to the byte cap (one byte more, to know it was over): no more is read.
+    # The request's own credentials are blanked out of it wherever the server echoed them.
     kept = hostile.body if len(hostile.body) <= MAX_BODY_BYTES else hostile.body[: MAX_BODY_BYTES + 1]
-    assert getattr(error, "content", None) == kept, "the raw body is kept on the error"
+    content: bytes = getattr(error, "content", b"")
+    if isinstance(error, errors.APIStatusError):
+        sent_secrets = hostile.request.secrets() | set(service_token(hostile.request))
+        assert not [secret for secret in sent_secrets if secret.encode() in content]
+        # Each <redacted> stands for a run of the body; everything else is as sent.
+        kept_pattern = b".+?".join(re.escape(part) for part in content.split(b"<redacted>"))
+        assert re.fullmatch(kept_pattern, kept, re.DOTALL), "the raw body is kept on the error, less the secrets"
+    else:
+        assert content == kept, "the raw body is kept on the error"
     assert len(str(error)) < 400, "messages stay short, whatever the body"
     (sent,) = seen
     assert sent.url.host == operations()[hostile.operation].host, "sent to the operation's own server"
@@ -622,7 +633,7 @@ def everything_shown(value: object) -> str:
     """Every way a value can end up in front of a person: repr, str, and for errors their attributes' reprs."""
     shown = [repr(value), str(value)]
     if isinstance(value, errors.PlanetScaleError):
-        shown += [repr(value.message), repr(value.code), repr(value.args)]
+        shown += [repr(value.message), repr(value.code), repr(value.args), repr(pickle.dumps(value))]
         shown += [repr(getattr(value, name, None)) for name in ("path", "problem", "location", "error_uri")]
     if isinstance(value, Response):
         shown += [repr(value.parsed), str(value.parsed)]

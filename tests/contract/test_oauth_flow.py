@@ -9,19 +9,17 @@ from __future__ import annotations
 import asyncio
 import datetime
 import hmac
-import json
 import logging
 import threading
-import time
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
+from loopback import CLIENT_ID, CLIENT_SECRET, RotatingOAuthServer
 
 from planetscale_oauth import AuthenticatedClient, Client, errors
 from planetscale_oauth.oauth import (
@@ -36,95 +34,8 @@ from planetscale_oauth.oauth import (
 
 from helpers import NO_RETRY, spec
 
-CLIENT_ID = "FAKE-client-id-flow-0001"
-CLIENT_SECRET = "FAKE-client-secret-flow-0001"
 REDIRECT_URI = "https://app.example.com/oauth/callback"
 CALLERS = 50
-
-
-class RotatingOAuthServer:
-    """A loopback OAuth server: every refresh rotates the refresh token; a used one gets invalid_grant."""
-
-    def __init__(self, *, refresh_delay: float = 0.3, expires_in: int = 7200) -> None:
-        self.refresh_delay = refresh_delay
-        self.expires_in = expires_in
-        self.generation = 0
-        self.access_token = "FAKE-flow-access-token-0000"
-        self.refresh_token = "FAKE-flow-refresh-token-0000"
-        self.requests: Counter[str] = Counter()
-        self.revoked: list[str] = []
-        self.authorizations: list[str] = []
-        self.lock = threading.Lock()
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-            def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length", "0"))
-                form = {key: values[0] for key, values in parse_qs(self.rfile.read(length).decode()).items()}
-                status, body = server.answer(self.path, form, self.headers.get("Authorization"))
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                payload = json.dumps(body).encode()
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-
-            def do_GET(self) -> None:
-                authorized = self.headers.get("Authorization") == f"Bearer {server.access_token}"
-                with server.lock:
-                    server.requests[self.path] += 1
-                    server.authorizations.append(self.headers.get("Authorization", ""))
-                self.send_response(200 if authorized else 401)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        # A short poll interval: shutdown() waits for it, and each test starts and stops a server.
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
-
-    def answer(self, path: str, form: dict[str, str], authorization: str | None) -> tuple[int, dict[str, Any]]:
-        with self.lock:
-            self.requests[path] += 1
-            self.authorizations.append(authorization or "")
-        if form.get("client_secret") != CLIENT_SECRET:
-            return 401, {"error": "invalid_client", "error_description": "Client authentication failed."}
-        if path == "/oauth/revoke":
-            with self.lock:
-                self.revoked.append(form["token"])
-            return 200, {}
-        if form.get("grant_type") == "refresh_token":
-            time.sleep(self.refresh_delay)  # long enough for every concurrent caller to pile up
-            with self.lock:
-                if form.get("refresh_token") != self.refresh_token:
-                    return 400, {"error": "invalid_grant", "error_description": "The refresh token was already used."}
-                return 200, self._rotate()
-        if form.get("grant_type") == "authorization_code" and form.get("code") == "FAKE-flow-code-0001":
-            with self.lock:
-                return 200, self._rotate()
-        return 400, {"error": "invalid_grant", "error_description": "Unknown code."}
-
-    def _rotate(self) -> dict[str, Any]:
-        self.generation += 1
-        self.access_token = f"FAKE-flow-access-token-{self.generation:04d}"
-        self.refresh_token = f"FAKE-flow-refresh-token-{self.generation:04d}"
-        return {
-            "access_token": self.access_token,
-            "token_type": "Bearer",
-            "expires_in": self.expires_in,
-            "refresh_token": self.refresh_token,
-            "scope": "read_databases",
-        }
-
-    def secrets(self) -> list[str]:
-        every = [CLIENT_SECRET, "FAKE-flow-code-0001"]
-        for generation in range(self.generation + 1):
-            every += [f"FAKE-flow-access-token-{generation:04d}", f"FAKE-flow-refresh-token-{generation:04d}"]
-        return every
 
 
 @pytest.fixture

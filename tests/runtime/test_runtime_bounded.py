@@ -6,74 +6,19 @@ from __future__ import annotations
 
 import gzip
 import socket
-import threading
 import time
 import tracemalloc
 import zlib
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 import pytest
+from loopback import chunked, head, serving
 
 from runtime import _exceptions as errors
 from runtime._bodies import MAX_BODY_BYTES
 from runtime._operation import Operation, Returns
 from runtime.runtime_fakes import MODES, Item, Mode, call, service_client
-
-Send = Callable[[socket.socket], None]
-
-
-@contextmanager
-def serving(send: Send) -> Iterator[str]:
-    """A loopback server that answers every connection with ``send``; its base URL."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    listener.settimeout(0.2)
-    stop = threading.Event()
-
-    def answer(connection: socket.socket) -> None:
-        with connection:
-            connection.settimeout(10)
-            received = b""
-            while b"\r\n\r\n" not in received:
-                chunk = connection.recv(65536)
-                if not chunk:
-                    return
-                received += chunk
-            try:
-                send(connection)
-            except OSError:
-                pass  # the client hung up: what a bounded read does
-
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                connection, _ = listener.accept()
-            except TimeoutError:
-                continue
-            threading.Thread(target=answer, args=(connection,), daemon=True).start()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
-    finally:
-        stop.set()
-        thread.join(5)
-        listener.close()
-
-
-def head(status: int = 200, **headers: str) -> bytes:
-    lines = [f"HTTP/1.1 {status} X", "Content-Type: application/json", "Connection: close"]
-    lines += [f"{name.replace('_', '-')}: {value}" for name, value in headers.items()]
-    return ("\r\n".join(lines) + "\r\n\r\n").encode()
-
-
-def chunked(pieces: Iterator[bytes]) -> Iterator[bytes]:
-    for piece in pieces:
-        yield f"{len(piece):x}\r\n".encode() + piece + b"\r\n"
-    yield b"0\r\n\r\n"
-
 
 GET_ITEM: Operation[Item, Item] = Operation(method="GET", route="/item", responses=(Returns(200, Item),))
 
@@ -90,7 +35,7 @@ def gzip_bomb(size: int) -> bytes:
 async def test_a_gzip_bomb_is_refused_after_the_cap_without_expanding(mode: Mode) -> None:
     bomb = gzip_bomb(200 * MAX_BODY_BYTES)  # about 200 KB on the wire, 200 MiB decompressed
 
-    def send(connection: socket.socket) -> None:
+    def send(connection: socket.socket, request: bytes) -> None:
         connection.sendall(head(Content_Encoding="gzip", Content_Length=str(len(bomb))) + bomb)
 
     with serving(send) as url:
@@ -106,7 +51,7 @@ async def test_a_gzip_bomb_is_refused_after_the_cap_without_expanding(mode: Mode
 
 @pytest.mark.parametrize("mode", MODES)
 async def test_an_endless_stream_is_read_up_to_the_cap(mode: Mode) -> None:
-    def send(connection: socket.socket) -> None:
+    def send(connection: socket.socket, request: bytes) -> None:
         connection.sendall(head(Transfer_Encoding="chunked"))
         for piece in chunked(iter(lambda: b"x" * 65536, None)):  # never ends
             connection.sendall(piece)
@@ -119,7 +64,7 @@ async def test_an_endless_stream_is_read_up_to_the_cap(mode: Mode) -> None:
 
 @pytest.mark.parametrize("mode", MODES)
 async def test_a_server_that_sends_a_byte_at_a_time_cannot_hold_a_call_past_its_deadline(mode: Mode) -> None:
-    def send(connection: socket.socket) -> None:
+    def send(connection: socket.socket, request: bytes) -> None:
         connection.sendall(head(Content_Length="1000"))
         for _ in range(1000):
             connection.sendall(b" ")
@@ -146,7 +91,7 @@ async def test_compressed_bodies_within_the_cap_are_read_whole(
     encoding = "gzip" if "gzip" in request.node.callspec.id else "deflate"
     wire = encode(body)
 
-    def send(connection: socket.socket) -> None:
+    def send(connection: socket.socket, request: bytes) -> None:
         connection.sendall(head(Content_Encoding=encoding, Content_Length=str(len(wire))) + wire)
 
     with serving(send) as url:
@@ -156,7 +101,7 @@ async def test_compressed_bodies_within_the_cap_are_read_whole(
 
 @pytest.mark.parametrize("mode", MODES)
 async def test_a_body_that_lies_about_its_encoding_is_a_typed_error(mode: Mode) -> None:
-    def send(connection: socket.socket) -> None:
+    def send(connection: socket.socket, request: bytes) -> None:
         connection.sendall(head(Content_Encoding="gzip", Content_Length="13") + b"not gzip at 1")
 
     with serving(send) as url, pytest.raises(errors.ResponseValidationError, match="could not be read"):

@@ -189,6 +189,8 @@ ITEM: Operation[None, None] = Operation(
     ("value", "problem"),
     [
         ("", "item_id must not be empty"),
+        (".", "item_id must not be '.' or '..'"),
+        ("..", "item_id must not be '.' or '..'"),
         (None, "item_id must be text or a number, not NoneType"),
         (b"i-1", "item_id must be text or a number, not bytes"),
         (["i-1"], "item_id must be text or a number, not list"),
@@ -204,7 +206,7 @@ def test_a_path_value_no_segment_can_carry_is_refused_before_any_request(value: 
 
 
 @pytest.mark.parametrize(
-    ("value", "sent"), [("..", "%2E%2E"), (".", "%2E"), (7, "7"), (True, "true"), ("a/b", "a%2Fb")]
+    ("value", "sent"), [("...", "..."), (".a", ".a"), (7, "7"), (True, "true"), ("a/b", "a%2Fb"), ("../x", "..%2Fx")]
 )
 def test_a_path_value_is_one_segment_whatever_it_holds(value: Any, sent: str) -> None:
     handler = Recorder(httpx.Response(204))
