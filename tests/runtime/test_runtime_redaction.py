@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import ast
+import copy
 import json
+import pickle
 
 import pytest
 
 from runtime import _bodies as bodies
-from runtime._redaction import REDACTED, known, redact, redact_json, scrub, scrub_json, scrubbed, sensitive_values
+from runtime._redaction import (
+    REDACTED,
+    Secret,
+    hidden,
+    known,
+    redact,
+    redact_json,
+    redact_keys_in_text,
+    scrub,
+    scrub_bytes,
+    scrub_json,
+    scrubbed,
+    sensitive_values,
+)
 from runtime.runtime_fakes import ErrorModel, Item
 from runtime.types import UNSET
 
@@ -181,3 +196,38 @@ def test_snippet_of_an_oversized_json_body_is_read_as_text_and_scrubbed() -> Non
     shown = bodies.snippet(content, (SECRET,))
     assert shown.startswith(repr('{"message": "<redacted>", "pad": "xxx')[:-1])
     assert SECRET not in shown
+
+
+def test_a_secret_is_sent_as_itself_and_shown_redacted() -> None:
+    secret = Secret("pscale_tkn_FAKE-secret-0001")
+    assert str(secret) == "pscale_tkn_FAKE-secret-0001" and type(str(secret)) is str
+    assert f"Bearer {secret}" == "Bearer pscale_tkn_FAKE-secret-0001"
+    assert json.dumps({"t": secret}) == '{"t": "pscale_tkn_FAKE-secret-0001"}'
+    assert secret.encode() == b"pscale_tkn_FAKE-secret-0001"
+    assert repr(secret) == "'<redacted>'" and repr({"t": [secret]}) == "{'t': ['<redacted>']}"
+    assert repr(secret[:15]) == "'<redacted>'", "a printer that cuts a long string shows no prefix"
+    for copied in (copy.copy(secret), copy.deepcopy(secret), pickle.loads(pickle.dumps(secret))):
+        assert copied == REDACTED and type(copied) is str
+
+
+def test_hidden_wraps_only_non_empty_text() -> None:
+    assert type(hidden("x")) is Secret
+    assert hidden("") == "" and type(hidden("")) is str
+    assert hidden(None) is None and hidden(5) == 5
+    wrapped = Secret("x")
+    assert hidden(wrapped) is wrapped
+
+
+def test_scrub_bytes_keeps_every_byte_but_the_secrets() -> None:
+    secrets = known(["FAKE-secret-value-0001"])
+    body = b"\xff\xfe not utf-8 " + b"FAKE-secret-value-0001" + b" and FAKE-secret-val"
+    assert scrub_bytes(body, secrets) == b"\xff\xfe not utf-8 <redacted> and <redacted>"
+    clean = b"nothing secret here"
+    assert scrub_bytes(clean, secrets) is clean
+
+
+def test_values_under_sensitive_keys_are_redacted_in_text_that_is_not_quite_json() -> None:
+    cut = b'{"id": "t1", "refresh_token": "FAKE-rt-0001", "token": "FAKE-tk-00'
+    assert redact_keys_in_text(cut, {"refresh_token", "token"}) == (
+        b'{"id": "t1", "refresh_token": "<redacted>", "token": "<redacted>"'
+    )
