@@ -31,6 +31,10 @@ DEFAULT_SERVERS = {
 }
 """The base URL of each server the operations live on, by the server's name in the spec."""
 
+LOG_ENV = "PLANETSCALE_LOG"
+"""Set to ``debug`` or ``info`` to see the package's log (and httpx's) on stderr without configuring ``logging``."""
+_base_client.log_from_env(LOG_ENV)
+
 USER_AGENT = (
     f"planetscale-oauth/0.3.0 python/{sys.version_info.major}.{sys.version_info.minor} httpx/{httpx.__version__}"
 )
@@ -110,6 +114,7 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_OAUTH_BASE_URL",
     "DEFAULT_SERVERS",
+    "LOG_ENV",
     "OAUTH_BASE_URL_ENV",
     "SERVICE_TOKEN_ENV",
     "SERVICE_TOKEN_ID_ENV",

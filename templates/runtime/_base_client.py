@@ -276,21 +276,52 @@ async def _aread(response: httpx.Response, deadline_at: float | None) -> httpx.R
     return body.done(response)
 
 
-def _unsendable(method: str, route: str) -> ArgumentError:
+def _unsendable() -> ArgumentError:
     # httpx's own words would quote the value; a header value can be a credential.
-    return ArgumentError(f"{method} {route}: a header or cookie value holds a character HTTP headers cannot carry")
+    return ArgumentError("a header or cookie value holds a character HTTP headers cannot carry")
 
 
-def _transport_error(exc: httpx.TransportError, method: str, route: str, attempts: int) -> APIConnectionError:
+def _transport_error(exc: httpx.TransportError, attempts: int) -> APIConnectionError:
     tried = f"after {attempts} attempt{'s' if attempts != 1 else ''}"
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(f"{method} {route} timed out ({type(exc).__name__}) {tried}")
+        return APITimeoutError(f"no answer in time ({type(exc).__name__}) {tried}")
     if isinstance(exc, httpx.ConnectError):
         # The socket's own words ("Connection refused", a DNS failure): nothing the server sent.
-        return APIConnectionError(f"{method} {route} failed ({type(exc).__name__}: {exc}) {tried}")
+        return APIConnectionError(f"could not connect ({type(exc).__name__}: {exc}) {tried}")
     # Other failures can quote what went over the wire (a malformed header line, a Location, a header value
     # of the request): only their kind is shown; the httpx exception stays the __cause__.
-    return APIConnectionError(f"{method} {route} failed ({type(exc).__name__}) {tried}")
+    return APIConnectionError(f"the connection failed ({type(exc).__name__}) {tried}")
+
+
+LOG_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
+"""The values of the logging environment variable (``PLANETSCALE_LOG`` for this package) and what they turn on."""
+
+
+def log_from_env(variable: str) -> None:
+    """Turn on the package's log and httpx's at the level ``variable`` names (``debug`` or ``info``), writing to
+    stderr through a handler of their own unless they have one: logging without code, for a quick look. Unset or
+    anything else: nothing changes (configure ``logging`` as usual)."""
+    level = LOG_LEVELS.get(os.environ.get(variable, "").strip().lower())
+    if level is None:
+        return
+    for name in (_PACKAGE, "httpx"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s"))
+            logger.addHandler(handler)
+        logger.setLevel(level)
+
+
+def shown_url(url: str) -> str:
+    """A request's URL as errors show it: scheme, host, port and path; no query (it can carry a credential) and no
+    user or password."""
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL:
+        return url.split("?", 1)[0].split("#", 1)[0]
+    port = f":{parsed.port}" if parsed.port is not None else ""
+    return f"{parsed.scheme}://{parsed.host}{port}{parsed.raw_path.split(b'?', 1)[0].decode('ascii')}"
 
 
 def require_text(name: str, value: str) -> None:
@@ -431,9 +462,9 @@ def _add_hooks(hooks: Mapping[str, list[Callable[..., Any]]], *, asynchronous: b
             hooks[kind].append(hook)
 
 
-def _bad_answer(exc: Exception, method: str, route: str) -> ResponseValidationError:
+def _bad_answer(exc: Exception) -> ResponseValidationError:
     # httpx's own words can quote the server's bytes (a Location, a header): only the kind is shown.
-    return ResponseValidationError(f"{method} {route}: the response could not be read ({type(exc).__name__})")
+    return ResponseValidationError(f"the response could not be read ({type(exc).__name__})")
 
 
 class _NoLoop:
@@ -493,6 +524,7 @@ class _Call:
         "rule",
         "started",
         "state",
+        "url",
     )
 
     def __init__(
@@ -504,8 +536,10 @@ class _Call:
         retry_rule: str | None,
         max_retries: int | None,
         options: Mapping[str, Any],
+        url: str,
     ) -> None:
         self.client = client
+        self.url = url  # shown in errors through shown_url(), worked out only when one is raised
         self.method = method
         self.route = route
         self.state = state
@@ -539,19 +573,19 @@ class _Call:
             return self.state.last  # a redirect loop: the last redirect, not followed
         if isinstance(exc, _DeadlinePassed):
             raise APITimeoutError(
-                f"{self.method} {self.route} took longer than the client's deadline of {self.client._deadline:g} s "
+                f"took longer than the client's deadline of {self.client._deadline:g} s "
                 f"(attempt {self.attempt}; the answer was still arriving)"
-            ) from None
+            ).located(self.method, shown_url(self.url)) from None
         if isinstance(exc, UnicodeEncodeError):
-            raise _unsendable(self.method, self.route) from None
+            raise _unsendable().located(self.method, shown_url(self.url)) from None
         if isinstance(exc, httpx.DecodingError | httpx.InvalidURL):
-            raise _bad_answer(exc, self.method, self.route) from None
+            raise _bad_answer(exc).located(self.method, shown_url(self.url)) from None
         if not isinstance(exc, httpx.TransportError):
             raise exc
         wait = self.retry_delay(None, exc)
         self.log(type(exc).__name__, wait)
         if wait is None:
-            raise _transport_error(exc, self.method, self.route, self.attempt) from exc
+            raise _transport_error(exc, self.attempt).located(self.method, shown_url(self.url)) from exc
         return wait
 
     def answered(self, response: httpx.Response) -> float | None:
@@ -576,12 +610,21 @@ class _Call:
         return wait
 
     def log(self, outcome: str, wait: float | None) -> None:
-        # Method, path template and outcome only: URLs, headers and bodies can carry credentials.
-        if _log.isEnabledFor(logging.DEBUG):
+        # Method, path template and outcome only: URLs, headers and bodies can carry credentials. An attempt to be
+        # retried is worth an INFO line (a call that fails after three attempts says so at INFO); others DEBUG.
+        level = logging.INFO if wait is not None else logging.DEBUG
+        if _log.isEnabledFor(level):
             then = f", retrying in {wait:.2f} s" if wait is not None else ""
             elapsed = (time.perf_counter() - self.started) * 1000
-            _log.debug(
-                "%s %s attempt %d -> %s in %.1f ms%s", self.method, self.route, self.attempt, outcome, elapsed, then
+            _log.log(
+                level,
+                "%s %s attempt %d -> %s in %.1f ms%s",
+                self.method,
+                self.route,
+                self.attempt,
+                outcome,
+                elapsed,
+                then,
             )
 
 
@@ -649,9 +692,21 @@ class BaseClient:
 
     @classmethod
     def _base_urls_from_env(cls, kwargs: dict[str, Any]) -> dict[str, Any]:
-        """``kwargs`` plus each base URL set in the environment and not given explicitly."""
+        """``kwargs`` plus each base URL set in the environment and not given explicitly. All or nothing: with some
+        servers' URLs in the environment and others neither there nor given, a call to one of the others would go
+        to the spec's server (production) with credentials meant for a test one; that is refused."""
+        given = {key: value for key, value in kwargs.items() if value is not None}
         found = {argument: os.environ[env] for argument, env in cls._BASE_URL_ENVS.items() if os.environ.get(env)}
-        return {**found, **{key: value for key, value in kwargs.items() if value is not None}}
+        missing = [
+            env for argument, env in cls._BASE_URL_ENVS.items() if argument not in found and argument not in given
+        ]
+        if found and missing:
+            named = ", ".join(cls._BASE_URL_ENVS[argument] for argument in found)
+            raise CredentialsError(
+                f"{named} set in the environment but {', '.join(missing)} not: set every server's base URL there (or "
+                "pass it), so that no request goes to the default server by mistake"
+            )
+        return {**found, **given}
 
     @classmethod
     def from_env(cls, **kwargs: Any) -> Self:
@@ -862,7 +917,7 @@ class BaseClient:
         ``errors.APITimeoutError``; answers, error statuses included, are returned.
         """
         method, full_url, state, options = self._prepare(method, url, server, authenticated, timeout, kwargs)
-        call = _Call(self, method, route or url, state, retry_rule, max_retries, options)
+        call = _Call(self, method, route or url, state, retry_rule, max_retries, options, full_url)
         client = self.get_httpx_client()
         follow = options.pop("follow_redirects")
         logging_call = _CALL_SECRETS.set(call.secrets)
@@ -900,7 +955,7 @@ class BaseClient:
     ) -> httpx.Response:
         """The async twin of ``request``: same policy, same arguments."""
         method, full_url, state, options = self._prepare(method, url, server, authenticated, timeout, kwargs)
-        call = _Call(self, method, route or url, state, retry_rule, max_retries, options)
+        call = _Call(self, method, route or url, state, retry_rule, max_retries, options, full_url)
         client, pool = self._loop_client()
         follow = options.pop("follow_redirects")
         gate = pool.gate

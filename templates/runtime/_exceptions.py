@@ -8,7 +8,7 @@ response into one of them is ``_operation.error_from_response``.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from typing import Any
+from typing import Any, Self
 
 from ._bodies import describe_status, snippet
 from ._redaction import known, redact_keys_in_text
@@ -19,11 +19,19 @@ class APIError(Exception):
     """Base class of every error raised by this package.
 
     Attributes:
-        message: What went wrong, in words.
+        message: What went wrong, in words (``str(error)`` puts the method and URL in front of it).
         status_code: The HTTP status of the response, or ``None`` when there was no response.
-        code: The server's machine-readable error code (``not_found``, ``unauthorized``, …), when it sent one.
+        code: The server's machine-readable error code (``not_found``, ``invalid_grant``, …), when it sent one.
+        description: The server's own words alone (its ``message``, or an OAuth ``error_description``), when it
+            sent some; credentials of the request it echoed are blanked out.
+        method: The HTTP method of the request, or ``None`` when the error came before one.
+        url: Where the request went: scheme, host and path, without the query (which can carry a credential).
+        request_id: The server's id for the request (the ``X-Request-Id`` header), when it sent one.
         headers: The response headers (empty when there was no response).
     """
+
+    method: str | None = None
+    url: str | None = None
 
     def __init__(
         self,
@@ -32,12 +40,27 @@ class APIError(Exception):
         status_code: int | None = None,
         code: str | None = None,
         headers: Mapping[str, str] | None = None,
+        description: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.status_code = status_code
         self.code = code
+        self.description = description
         self.headers: Mapping[str, str] = headers if headers is not None else {}
+
+    @property
+    def request_id(self) -> str | None:
+        """The server's id for the request (``X-Request-Id``), when it sent one: quote it to the API's support."""
+        return self.headers.get(REQUEST_ID_HEADER)
+
+    def located(self, method: str, url: str) -> Self:
+        """Record the request this error came from (``url`` without its query); returns self."""
+        self.method, self.url = method, url
+        return self
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.url}: {self.message}" if self.url else self.message
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(status_code={self.status_code!r}, code={self.code!r}, message={self.message!r})"
@@ -84,10 +107,8 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIStatusError(APIError):
-    """The server answered with an error status. ``content`` holds the raw response body.
-
-    ``request_id`` is the server's id for the request (the ``X-Request-Id`` header), when it sent one.
-    """
+    """The server answered with an error status. ``content`` holds the raw response body (with the request's own
+    credentials blanked out where the server echoed them)."""
 
     status_code: int
 
@@ -102,7 +123,6 @@ class APIStatusError(APIError):
     ) -> None:
         super().__init__(message, status_code=status_code, code=code, headers=headers)
         self.content = content
-        self.request_id: str | None = self.headers.get(REQUEST_ID_HEADER)
 
 
 class RedirectError(APIStatusError):

@@ -9,6 +9,7 @@ anything but success, with every secret the request carried blanked out of it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import warnings
 from collections.abc import AsyncIterator, Callable, Collection, Iterable, Iterator, Mapping
@@ -21,15 +22,17 @@ from uuid import UUID
 
 import httpx
 
-from ._base_client import BaseClient
+from ._base_client import BaseClient, shown_url
 from ._bodies import describe_status, json_object, snippet, text_at
 from ._exceptions import (
     OAUTH_ERRORS,
+    APIError,
     APIStatusError,
     ArgumentError,
     OAuthError,
     RedirectError,
     ResponseValidationError,
+    ServerError,
     UnexpectedStatus,
     error_class_for_status,
 )
@@ -300,7 +303,8 @@ class Operation(Generic[Success, Parsed]):
         self._warn()
         client: BaseClient = args["client"]
         response = self._send(client, args)
-        return self._detailed(client, response, args.get("body"))[0]
+        with _located(response):
+            return self._detailed(client, response, args.get("body"))[0]
 
     def sync(self, args: Mapping[str, Any]) -> Success:
         """Send the request; the success model, or the typed error for any other answer."""
@@ -312,7 +316,8 @@ class Operation(Generic[Success, Parsed]):
         self._warn()
         client: BaseClient = args["client"]
         response = await self._asend(client, args)
-        return self._detailed(client, response, args.get("body"))[0]
+        with _located(response):
+            return self._detailed(client, response, args.get("body"))[0]
 
     async def asyncio(self, args: Mapping[str, Any]) -> Success:
         """The async twin of ``sync``."""
@@ -344,12 +349,14 @@ class Operation(Generic[Success, Parsed]):
     def _fetch(self, args: Mapping[str, Any]) -> Success:
         client: BaseClient = args["client"]
         response = self._send(client, args)
-        return self._result(*self._detailed(client, response, args.get("body")))
+        with _located(response):
+            return self._result(*self._detailed(client, response, args.get("body")))
 
     async def _afetch(self, args: Mapping[str, Any]) -> Success:
         client: BaseClient = args["client"]
         response = await self._asend(client, args)
-        return self._result(*self._detailed(client, response, args.get("body")))
+        with _located(response):
+            return self._result(*self._detailed(client, response, args.get("body")))
 
     # Reading the answer
 
@@ -435,6 +442,15 @@ def _scrubbed_headers(headers: httpx.Headers, secrets: tuple[str, ...]) -> httpx
     return headers if cleaned == items else httpx.Headers(cleaned)
 
 
+@contextlib.contextmanager
+def _located(response: httpx.Response) -> Iterator[None]:
+    """Errors raised in reading ``response`` name the request it answers (method, and URL without its query)."""
+    try:
+        yield
+    except APIError as exc:
+        raise exc.located(response.request.method, shown_url(str(response.request.url))) from exc.__cause__
+
+
 def error_from_response(
     response: Response[Any],
     secrets: Iterable[str] = (),
@@ -477,13 +493,16 @@ def error_from_response(
     said = next((key for key in MESSAGE_KEYS if text_at(body, key) is not None), None)
     message = text_at(body, said) if said is not None else None
     code = next((text for key in CODE_KEYS if key != said and (text := text_at(body, key)) is not None), None)
-    if message is None:
+    description = scrub(message, hidden) if message is not None else None
+    if description is None:
         described = f"malformed error response: {snippet(response.content, hidden, sensitive_keys)}"
     else:
-        described = scrub(message, hidden)
+        described = description
     code = scrub(code, hidden) if code is not None else None
     text = f"{describe_status(status_code)}: {described}" + (f" ({code})" if code else "")
-    return cls(text, status_code=status_code, code=code, headers=response.headers, content=response.content)
+    error = cls(text, status_code=status_code, code=code, headers=response.headers, content=response.content)
+    error.description = description
+    return error
 
 
 MESSAGE_KEYS = ("message", "detail", "title")
@@ -495,19 +514,24 @@ CODE_KEYS = ("code", "error", "type")
 
 def _oauth_error(
     status_code: int, code: str, body: dict[str, Any], response: Response[Any], secrets: tuple[str, ...]
-) -> OAuthError:
+) -> APIStatusError:
+    """The error for an RFC 6749 §5.2 body: the class its ``error`` code names, or ``ServerError`` for a 5xx (the
+    server failed, whatever code it gave: ``server_error``, ``temporarily_unavailable``)."""
     code = scrub(code, secrets)
-    description = text_at(body, "error_description")
-    described = scrub(description, secrets) if description else code
-    error = OAUTH_ERRORS.get(code, OAuthError)(
-        f"{describe_status(status_code)}: {described} ({code})",
+    said = text_at(body, "error_description")
+    description = scrub(said, secrets) if said else None
+    cls: type[APIStatusError] = ServerError if status_code >= 500 else OAUTH_ERRORS.get(code, OAuthError)
+    error = cls(
+        f"{describe_status(status_code)}: {description or code} ({code})",
         status_code=status_code,
         code=code,
         headers=response.headers,
         content=response.content,
     )
-    error_uri = text_at(body, "error_uri")
-    error.error_uri = scrub(error_uri, secrets) if error_uri else None
+    error.description = description
+    if isinstance(error, OAuthError):
+        error_uri = text_at(body, "error_uri")
+        error.error_uri = scrub(error_uri, secrets) if error_uri else None
     return error
 
 

@@ -378,7 +378,7 @@ async def test_an_invalid_success_body_under_only_a_default_raises_with_its_path
     with pytest.raises(errors.ResponseValidationError) as caught:
         await call(mode, ONLY_DEFAULT, {"client": client})
     assert caught.value.path == "id"
-    assert str(caught.value) == "200 response is not a valid Item: id: expected string, got integer"
+    assert caught.value.message == "200 response is not a valid Item: id: expected string, got integer"
 
 
 def counts(value: Any, path: str) -> list[int]:
@@ -404,7 +404,7 @@ async def test_a_body_the_reader_refuses_raises_with_its_path(mode: Mode) -> Non
         await call(mode, LIST_COUNTS, {"client": client})
     error = caught.value
     assert error.path == "[1]"
-    assert str(error) == "200 response is not a valid JSON value: [1]: expected integer, got string"
+    assert error.message == "200 response is not a valid JSON value: [1]: expected integer, got string"
     assert error.status_code == 200 and json.loads(error.content) == [1, "two"]
 
 
@@ -539,7 +539,7 @@ def test_sensitive_values_of_a_model_or_a_plain_json_body_are_blanked_out_of_err
     for sent in (Secretive(name="n", secret=secret), [{"secret": secret}], {"first": {"secret": secret}}):
         with pytest.raises(errors.APIStatusError) as caught:
             CREATE.sync({"client": mocked(service_client(), Recorder(echo)), "body": sent})
-        assert str(caught.value) == "422 Unprocessable Entity: secret <redacted> is wrong (invalid)"
+        assert caught.value.message == "422 Unprocessable Entity: secret <redacted> is wrong (invalid)"
 
 
 SEARCH: Operation[None, None] = Operation(
@@ -666,7 +666,7 @@ async def test_the_first_string_under_each_list_of_keys_is_the_message_and_the_c
     error = await raised(mode, GET_WITH_DEFAULT, {"client": client})
     assert type(error) is errors.BadRequestError
     assert error.code == code
-    assert str(error) == f"400 Bad Request: {message}" + (f" ({code})" if code else "")
+    assert error.message == f"400 Bad Request: {message}" + (f" ({code})" if code else "")
 
 
 def test_an_error_body_without_a_string_message_quotes_the_body_but_keeps_the_code() -> None:
@@ -674,7 +674,7 @@ def test_an_error_body_without_a_string_message_quotes_the_body_but_keeps_the_co
     with pytest.raises(errors.BadRequestError) as caught:
         GET_WITH_DEFAULT.sync({"client": client})
     assert caught.value.code == "urn:x"
-    assert str(caught.value).startswith("400 Bad Request: malformed error response: ")
+    assert caught.value.message.startswith("400 Bad Request: malformed error response: ")
 
 
 # Credentials joined from parts
@@ -710,7 +710,7 @@ def test_from_parts_refuses_a_blank_part_and_one_holding_the_separator_after_it(
 ) -> None:
     with pytest.raises(errors.CredentialsError) as caught:
         ThreePartClient.from_key(*parts)
-    assert str(caught.value) == message
+    assert caught.value.message == message
 
 
 def test_a_part_may_hold_the_separator_of_another_part() -> None:
@@ -793,7 +793,7 @@ async def test_an_error_echoing_the_basic_credential_blanks_out_each_form(mode: 
     body = {"code": "denied", "message": f"{basic_value()} is {USERNAME}:{PASSWORD}; {PASSWORD} is wrong"}
     client = mocked(BasicClient.from_password(USERNAME, PASSWORD, **no_retries()), Recorder(json_response(401, body)))
     error = await raised(mode, GET_WITH_DEFAULT, {"client": client})
-    assert str(error) == "401 Unauthorized: <redacted> is <redacted>; <redacted> is wrong (denied)"
+    assert error.message == "401 Unauthorized: <redacted> is <redacted>; <redacted> is wrong (denied)"
 
 
 # API keys in the query or a cookie
@@ -829,7 +829,7 @@ async def test_an_api_key_in_the_query_is_blanked_out_of_errors(mode: Mode) -> N
     body = {"code": "bad_key", "message": f"key {API_KEY} is revoked"}
     client = mocked(QueryKeyClient(token=API_KEY, **no_retries()), Recorder(json_response(401, body)))
     error = await raised(mode, GET_WITH_DEFAULT, {"client": client})
-    assert str(error) == "401 Unauthorized: key <redacted> is revoked (bad_key)"
+    assert error.message == "401 Unauthorized: key <redacted> is revoked (bad_key)"
 
 
 def test_an_access_token_is_sent_as_bearer_even_by_a_client_whose_key_goes_in_the_query() -> None:

@@ -214,7 +214,7 @@ def test_read_callback_checks_the_state_before_reading_an_error() -> None:
     with pytest.raises(errors.AuthorizationDeniedError) as caught:
         read_callback(f"{REDIRECT_URI}?error=access_denied&error_description=User+said+no&state=st-1", "st-1")
     assert caught.value.code == "access_denied"
-    assert str(caught.value) == "authorization was not granted: User said no (access_denied)"
+    assert caught.value.message == "authorization was not granted: User said no (access_denied)"
     with pytest.raises(errors.AuthorizationDeniedError, match=r"not granted: server_error \(server_error\)"):
         read_callback(f"{REDIRECT_URI}?error=server_error&state=st-1", "st-1")
 
@@ -323,7 +323,7 @@ async def test_a_refused_exchange_is_an_invalid_grant_error_without_secrets(
         else:
             await Session.aexchange(client, CLIENT_ID, CLIENT_SECRET, code="bad-code", redirect_uri=REDIRECT_URI)
     await client.aclose()
-    assert str(caught.value) == "400 Bad Request: grant is invalid or expired (invalid_grant)"
+    assert caught.value.message == "400 Bad Request: grant is invalid or expired (invalid_grant)"
     assert len(oauth_server.requests) == 1  # a refused grant is not retried
 
 

@@ -306,7 +306,7 @@ async def test_an_undocumented_status_comes_back_unparsed_or_raises_when_asked(m
         await detailed(mode, GET_ITEM, {**args, "client": strict})
     assert caught.value.status_code == 409
     # A body the operation does not document: the value under a sensitive key ("code") is blanked out by key.
-    assert str(caught.value) == """unexpected status 409 Conflict: '{"code": "<redacted>"}'"""
+    assert caught.value.message == """unexpected status 409 Conflict: '{"code": "<redacted>"}'"""
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -317,7 +317,7 @@ async def test_an_invalid_success_body_raises_with_its_json_path(mode: Mode) -> 
         await detailed(mode, GET_ITEM, {"client": client, "org": "o", "id": "i"})
     error = caught.value
     assert error.path == "owner.created_at"
-    assert str(error) == "200 response is not a valid Item: owner.created_at: expected date-time string, got 'never'"
+    assert error.message == "200 response is not a valid Item: owner.created_at: expected date-time string, got 'never'"
     assert error.status_code == 200 and json.loads(error.content) == body
 
 
@@ -332,7 +332,7 @@ def test_a_success_body_that_is_not_json_raises(content: bytes, headers: dict[st
     client = mocked(service_client(), Recorder(httpx.Response(200, content=content, headers=headers)))
     with pytest.raises(errors.ResponseValidationError) as caught:
         get_item("o", "i", client=client)
-    assert str(caught.value) == f"200 response is not a valid Item: {problem}"
+    assert caught.value.message == f"200 response is not a valid Item: {problem}"
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -343,7 +343,7 @@ async def test_an_error_body_that_is_not_the_documented_model(mode: Mode) -> Non
     assert (response.status_code, response.parsed, response.content) == (404, None, b"<html>Not here</html>")
     error = await raised(mode, GET_ITEM, args)
     assert type(error) is errors.NotFoundError
-    assert str(error) == "404 Not Found: malformed error response: '<html>Not here</html>'"
+    assert error.message == "404 Not Found: malformed error response: '<html>Not here</html>'"
 
 
 # Typed errors
@@ -374,11 +374,11 @@ async def test_sync_raises_the_typed_error_for_each_status(
     assert json.loads(error.content) == body
     if cls is errors.UnexpectedStatus:
         shown = """'{"code": "<redacted>", "message": "what went wrong"}'"""
-        assert str(error) == f"unexpected status 418 I'm a Teapot: {shown}"
+        assert error.message == f"unexpected status 418 I'm a Teapot: {shown}"
     else:
         assert error.code == "some_code"
         assert str(error).endswith(": what went wrong (some_code)")
-        assert str(error).startswith(f"{status} ")
+        assert error.message.startswith(f"{status} ")
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -391,7 +391,7 @@ async def test_a_redirect_is_a_redirect_error_naming_where_without_the_query(mod
     assert isinstance(error, errors.RedirectError)
     assert error.location == "https://elsewhere.test/login"
     assert "ac-1" not in str(error)
-    assert str(error).startswith("302 Found: redirect to https://elsewhere.test/login not followed")
+    assert error.message.startswith("302 Found: redirect to https://elsewhere.test/login not followed")
 
 
 @pytest.mark.parametrize("code", sorted(errors.OAUTH_ERRORS))
@@ -403,7 +403,7 @@ async def test_oauth_error_bodies_pick_the_oauth_error_class(mode: Mode, code: s
     assert type(error) is errors.OAUTH_ERRORS[code]
     assert isinstance(error, errors.OAuthError)
     assert (error.status_code, error.code, error.error_uri) == (400, code, "https://docs.test/e")
-    assert str(error) == f"400 Bad Request: it is wrong ({code})"
+    assert error.message == f"400 Bad Request: it is wrong ({code})"
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -411,7 +411,7 @@ async def test_an_unknown_oauth_error_code_is_an_oauth_error(mode: Mode) -> None
     client = mocked(service_client(), Recorder(json_response(401, {"error": "slow_down"})))
     error = await raised(mode, TOKEN, {"client": client, "body": {"grant_type": "refresh_token"}})
     assert type(error) is errors.OAuthError
-    assert str(error) == "401 Unauthorized: slow_down (slow_down)"
+    assert error.message == "401 Unauthorized: slow_down (slow_down)"
     assert isinstance(error, errors.OAuthError) and error.error_uri is None
 
 
@@ -420,7 +420,7 @@ def test_an_oauth_looking_body_is_not_an_oauth_error_elsewhere() -> None:
     with pytest.raises(errors.NotFoundError) as caught:
         get_item("o", "i", client=client)
     assert not isinstance(caught.value, errors.OAuthError)
-    assert str(caught.value) == "404 Not Found: gone (invalid_grant)"
+    assert caught.value.message == "404 Not Found: gone (invalid_grant)"
 
 
 @pytest.mark.parametrize(
@@ -445,7 +445,7 @@ def test_an_error_body_s_words_and_code_are_read_from_the_usual_keys(
     if message is None:
         assert "malformed error response" in str(caught.value)
     else:
-        assert str(caught.value) == f"404 Not Found: {message}" + (f" ({code})" if code else "")
+        assert caught.value.message == f"404 Not Found: {message}" + (f" ({code})" if code else "")
 
 
 # Secrets in error answers
@@ -457,7 +457,7 @@ async def test_the_clients_credential_is_blanked_out_of_errors_and_the_response_
     client = mocked(service_client(), Recorder(json_response(401, body)))
     args = {"client": client, "org": "o", "id": "i"}
     error = await raised(mode, GET_ITEM, args)
-    assert str(error) == "401 Unauthorized: token <redacted> (or <redacted>) refused (bad_<redacted>)"
+    assert error.message == "401 Unauthorized: token <redacted> (or <redacted>) refused (bad_<redacted>)"
     assert error.code == "bad_<redacted>"
     response = await detailed(mode, GET_ITEM, args)
     assert response.parsed == ErrorModel(code="bad_<redacted>", message="token <redacted> (or <redacted>) refused")
@@ -491,7 +491,7 @@ async def test_sensitive_values_of_the_body_are_blanked_out_of_oauth_errors(mode
     client = mocked(service_client(), Recorder(json_response(400, echo)))
     error = await raised(mode, TOKEN, {"client": client, "body": body})
     assert isinstance(error, errors.InvalidGrantError)
-    assert str(error) == "400 Bad Request: code <redacted> for <redacted> expired (invalid_grant)"
+    assert error.message == "400 Bad Request: code <redacted> for <redacted> expired (invalid_grant)"
     response = await detailed(mode, TOKEN, {"client": client, "body": body})
     assert isinstance(response.parsed, OAuthErrorModel)
     assert response.parsed.error_description == "code <redacted> for <redacted> expired"
@@ -505,7 +505,7 @@ async def test_an_unexpected_status_quotes_the_body_without_any_secret(mode: Mod
     body = {"grant_type": "authorization_code", "code": "ac-SECRET-1"}
     with pytest.raises(errors.UnexpectedStatus) as caught:
         await detailed(mode, CREATE_ITEM, {"client": client, "body": body})
-    shown = str(caught.value)
+    shown = caught.value.message
     assert shown == (
         """unexpected status 418 I'm a Teapot: '{"note": "<redacted> and <redacted>", "refresh_token": "<redacted>"}'"""
     )
@@ -517,7 +517,7 @@ def test_error_from_response_without_a_json_message_quotes_a_redacted_snippet() 
     )
     error = error_from_response(response, ["TOKEN-1"])
     assert type(error) is errors.ServerError
-    assert str(error) == "502 Bad Gateway: malformed error response: 'upstream said <redacted>'"
+    assert error.message == "502 Bad Gateway: malformed error response: 'upstream said <redacted>'"
     assert error.code is None
 
 
@@ -544,7 +544,7 @@ async def test_a_status_without_a_standard_phrase_is_a_typed_error(mode: Mode, s
     assert type(error) is errors.error_class_for_status(status)
     assert error.status_code == status
     expected = {520: "520: malformed error response: 'origin error'", 499: "unexpected status 499: 'origin error'"}
-    assert str(error) == expected[status]
+    assert error.message == expected[status]
     response = await detailed(mode, GET_ITEM, args)
     assert (response.status_code, response.parsed) == (status, None)
     assert repr(response).startswith(f"Response(status_code={status}, ")
@@ -673,7 +673,7 @@ async def test_pages_that_do_not_advance_raise_instead_of_looping(mode: Mode) ->
         else:
             seen.extend([item.id async for item in LIST_ITEMS.aiterate(args)])
     assert caught.value.path == "next_page"
-    assert str(caught.value) == "next_page: page 2 names page 2 as the next one; pagination would not end"
+    assert caught.value.message == "next_page: page 2 names page 2 as the next one; pagination would not end"
     assert len(handler.requests) == 2
 
 

@@ -114,7 +114,7 @@ def test_nested_arrays_name_every_index() -> None:
     assert read.array([[1], [2, 3]], "grid", row) == [[1], [2, 3]]
     error = problem(read.array, [[1], [2, "x"]], "grid", row)
     assert error.path == "grid[1][1]"
-    assert str(error) == "grid[1][1]: expected integer, got string"
+    assert error.message == "grid[1][1]: expected integer, got string"
 
 
 @pytest.mark.parametrize(
@@ -133,7 +133,7 @@ def test_model_array_and_nested_models_name_the_full_path(items: Any, path: str,
     error = problem(ItemPage.from_dict, {"current_page": 1, "next_page": None, "items": items})
     assert error.path == path
     assert error.problem.startswith(what)
-    assert str(error).startswith(f"{path}: {what}")
+    assert error.message.startswith(f"{path}: {what}")
 
 
 def test_models_read_valid_nested_values() -> None:
@@ -248,7 +248,7 @@ def test_unexpected_status_quotes_a_redacted_snippet() -> None:
         418, b'{"token": "tkn-1", "note": "key SECRET-9"}', secrets=["SECRET-9"], sensitive_keys={"token"}
     )
     shown = """'{"token": "<redacted>", "note": "key <redacted>"}'"""
-    assert str(error) == f"unexpected status 418 I'm a Teapot: {shown}"
+    assert error.message == f"unexpected status 418 I'm a Teapot: {shown}"
     assert error.status_code == 418
     assert str(errors.UnexpectedStatus(299, b"")) == "unexpected status 299: (empty body)"
 
@@ -259,7 +259,7 @@ def test_within_builds_paths_from_the_inside_out() -> None:
     assert error.path == "[3].created_at"
     error.within("items").within("page")
     assert error.path == "page.items[3].created_at"
-    assert str(error) == error.message == "page.items[3].created_at: bad"
+    assert error.message == error.message == "page.items[3].created_at: bad"
     assert error.args == ("page.items[3].created_at: bad",)
     whole = errors.ResponseValidationError("bad")
     assert whole.within("owner").path == "owner"
@@ -270,7 +270,7 @@ def test_for_response_adds_the_context_and_the_response() -> None:
     error = errors.ResponseValidationError("expected integer, got string", path="n")
     returned = error.for_response("200 response is not a valid Page", status_code=200, headers={"a": "b"}, content=b"x")
     assert returned is error
-    assert str(error) == "200 response is not a valid Page: n: expected integer, got string"
+    assert error.message == "200 response is not a valid Page: n: expected integer, got string"
     assert (error.status_code, error.headers, error.content) == (200, {"a": "b"}, b"x")
 
 
