@@ -257,7 +257,12 @@ class Operation(Generic[Success, Parsed]):
             if self.body == "json":
                 options["json"] = hide_sensitive(_json_value(body), self.sensitive_keys)
             elif self.body == "form":
-                form = body.to_dict() if hasattr(body, "to_dict") else dict(body)
+                if hasattr(body, "to_dict"):
+                    form = body.to_dict()
+                elif isinstance(body, Mapping):
+                    form = dict(body)
+                else:
+                    raise ArgumentError(f"body must be the operation's model or a mapping, not {type(body).__name__}")
                 options["data"] = hide_sensitive(form, self.sensitive_keys)
             elif self.body is not None:
                 encoded = self.body(body)

@@ -29,6 +29,7 @@ from runtime.runtime_fakes import (
     SERVICE_TOKEN,
     SERVICE_TOKEN_ID,
     AuthenticatedClient,
+    Item,
     ItemPage,
     Recorder,
     mocked,
@@ -298,3 +299,16 @@ def test_a_secret_echoed_in_another_form_is_blanked_out(echo: str) -> None:
 def test_a_short_run_of_a_secret_s_first_characters_is_left_alone() -> None:
     text = f"prefix {SECRET[: MIN_ECHO - 1]} is too short to say anything"
     assert scrub(text, known([SECRET])) == text
+
+
+@pytest.mark.parametrize("body", [[1, 2], "grant_type=x", 5])
+def test_a_form_body_that_is_neither_a_model_nor_a_mapping_is_an_argument_error(body: Any) -> None:
+    form: Operation[Item, Item] = Operation(
+        method="POST", route="/token", body="form", authenticated=False, responses=(Returns(200, Item),)
+    )
+    handler = Recorder(httpx.Response(200, json={"id": "i"}))
+    with pytest.raises(
+        errors.ArgumentError, match=f"body must be the operation's model or a mapping, not {type(body).__name__}"
+    ):
+        form.sync({"client": mocked(service_client(), handler), "body": body})
+    assert handler.requests == []
