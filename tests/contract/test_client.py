@@ -48,6 +48,7 @@ def test_from_env_reads_the_conventional_variables(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("PLANETSCALE_SERVICE_TOKEN_ID", "sto_FAKEenv")
     monkeypatch.setenv("PLANETSCALE_SERVICE_TOKEN", "pscale_tkn_FAKEenv")
     monkeypatch.setenv("PLANETSCALE_BASE_URL", "https://api.example.test/v1")
+    monkeypatch.setenv("PLANETSCALE_OAUTH_BASE_URL", "https://auth.example.test")  # both or neither
     client = AuthenticatedClient.from_env(httpx_args={"transport": recorder.transport})
     client.request(method="post", url="/ping")
     (request,) = recorder.requests

@@ -723,6 +723,7 @@ def test_from_env_reads_every_part_from_its_variable(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("X_KEY_ID", "k1")
     monkeypatch.setenv("X_SECRET", "s1")
     monkeypatch.setenv("X_BASE_URL", "https://env-api.test")
+    monkeypatch.setenv("X_OAUTH_BASE_URL", "https://env-auth.test")  # every server's, or none
     client = ThreePartClient.from_env()
     assert client.token == "acme/k1:s1"
     assert client.base_url_for("api") == "https://env-api.test"
