@@ -96,7 +96,8 @@ for _name in _THEIR_LOGGERS:
 
 
 def _secret_values(value: Any) -> list[str]:
-    """The ``Secret`` strings in a request's form or JSON body (``_operation`` holds sensitive values as those)."""
+    """The ``Secret`` strings in a request's form or JSON body or its headers (the package holds sensitive values
+    as those)."""
     found: list[str] = []
     stack = [value]
     while stack:
@@ -209,57 +210,102 @@ class _DeadlinePassed(Exception):
     """A signal inside request()/arequest(): the call's deadline passed while it was reading or waiting."""
 
 
-class _Body:
-    """A streamed answer's body, read up to ``MAX_BODY_BYTES`` (one byte more, to know it is over) of decoded
-    content and no further. gzip and deflate are decompressed here with a bound on the output of each step, so a
-    small compressed body cannot expand past the cap; other encodings go through httpx's decoders, chunk by
-    chunk. The deadline is checked between reads, so a server that sends a byte at a time cannot hold a call."""
+_CODINGS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+"""The content codings a body may come in (zlib's window bits for each), and all the client asks for."""
+ACCEPT_ENCODING = "gzip, deflate"
 
-    def __init__(self, response: httpx.Response, deadline_at: float | None) -> None:
-        encoding = response.headers.get("content-encoding", "").strip().lower()
-        self.deadline_at = deadline_at
-        self.data = bytearray()
-        self.inflate: Any = None
-        self.raw_deflate_next = encoding == "deflate"  # zlib-wrapped first; raw deflate, as some servers send
-        if encoding in ("gzip", "x-gzip"):
-            self.inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        elif encoding == "deflate":
-            self.inflate = zlib.decompressobj()
-        self.raw = self.inflate is not None  # read the bytes as sent, and decompress them here
 
-    def feed(self, chunk: bytes) -> bool:
-        """Add a chunk; False once the body is over the cap (stop reading)."""
-        if self.deadline_at is not None and time.monotonic() > self.deadline_at:
-            raise _DeadlinePassed
-        room = MAX_BODY_BYTES + 1 - len(self.data)
-        if self.inflate is None:
-            self.data += chunk[:room]
-            return len(self.data) <= MAX_BODY_BYTES
+class _Layer:
+    """One content coding of a body undone here, a bounded step at a time."""
+
+    __slots__ = ("inflate", "raw_deflate_next", "seen")
+
+    def __init__(self, coding: str) -> None:
+        self.inflate = zlib.decompressobj(_CODINGS[coding])
+        self.raw_deflate_next = coding == "deflate"  # zlib-wrapped first; raw deflate, as some servers send
+        self.seen = False
+
+    def step(self, data: bytes, room: int) -> tuple[bytes, bool]:
+        """At most ``room`` bytes of what ``data`` decodes to, and whether some of it is left over (over the cap)."""
         try:
-            self.data += self.inflate.decompress(chunk, room)
+            out = self.inflate.decompress(data, room)
         except zlib.error:
-            if self.data or not self.raw_deflate_next:
+            if self.seen or not self.raw_deflate_next:
                 raise httpx.DecodingError("the body is not what its Content-Encoding says") from None
             self.raw_deflate_next = False
             self.inflate = zlib.decompressobj(-zlib.MAX_WBITS)
-            return self.feed(chunk)
-        return len(self.data) <= MAX_BODY_BYTES and not self.inflate.unconsumed_tail
+            return self.step(data, room)
+        self.seen = True
+        return out, bool(self.inflate.unconsumed_tail)
+
+    def finish(self, room: int) -> bytes:
+        try:
+            return self.inflate.flush()[:room]
+        except zlib.error:
+            raise httpx.DecodingError("the body is not what its Content-Encoding says") from None
+
+
+class _Body:
+    """A streamed answer's body, read up to ``MAX_BODY_BYTES`` (one byte more, to know it is over) of decoded
+    content and no further. Its content codings (gzip and deflate, one or several) are undone here with a bound on
+    the output of each step, so a small compressed body cannot expand past the cap, at any layer; a coding the
+    client did not ask for (br, zstd, ...) makes the body unreadable. The deadline is checked between reads, so a
+    server that sends a byte at a time cannot hold a call."""
+
+    def __init__(self, response: httpx.Response, deadline_at: float | None) -> None:
+        codings = [coding.strip().lower() for coding in response.headers.get("content-encoding", "").split(",")]
+        codings = [coding for coding in codings if coding and coding != "identity"]
+        if response.is_stream_consumed:  # read already (a transport or a hook did), and decoded by httpx
+            codings = []
+        if any(coding not in _CODINGS for coding in codings):
+            raise httpx.DecodingError("the body comes in a Content-Encoding the client did not ask for")
+        self.deadline_at = deadline_at
+        self.data = bytearray()
+        self.layers = [_Layer(coding) for coding in reversed(codings)]  # the last coding applied is undone first
+
+    def feed(self, chunk: bytes) -> bool:
+        """Add a chunk as sent; False once the body is over the cap (stop reading)."""
+        if self.deadline_at is not None and time.monotonic() > self.deadline_at:
+            raise _DeadlinePassed
+        room = MAX_BODY_BYTES + 1 - len(self.data)
+        for layer in self.layers:
+            chunk, over = layer.step(chunk, room)
+            if over:  # more than the cap, at this layer already
+                self.data += chunk[:room]
+                return False
+        self.data += chunk[:room]
+        return len(self.data) <= MAX_BODY_BYTES
 
     def done(self, response: httpx.Response) -> httpx.Response:
         """The response with this body as its content (decoded already)."""
-        if self.inflate is not None and len(self.data) <= MAX_BODY_BYTES:
-            try:
-                self.data += self.inflate.flush()[: MAX_BODY_BYTES + 1 - len(self.data)]
-            except zlib.error:
-                raise httpx.DecodingError("the body is not what its Content-Encoding says") from None
+        if self.layers and len(self.data) <= MAX_BODY_BYTES:
+            pending = b""
+            for layer in self.layers:
+                room = MAX_BODY_BYTES + 1 - len(self.data)
+                out = layer.step(pending, room)[0] if pending else b""
+                pending = out + layer.finish(room)
+            self.data += pending[: MAX_BODY_BYTES + 1 - len(self.data)]
         response._content = bytes(self.data)
         return response
 
 
+def _chunks(response: httpx.Response) -> Iterator[bytes]:
+    """The body as it arrives (no buffering), or as it is when something read it already."""
+    return iter((response.content,)) if response.is_stream_consumed else response.iter_raw()
+
+
+async def _achunks(response: httpx.Response) -> AsyncIterator[bytes]:
+    if response.is_stream_consumed:
+        yield response.content
+    else:
+        async for chunk in response.aiter_raw():
+            yield chunk
+
+
 def _read(response: httpx.Response, deadline_at: float | None) -> httpx.Response:
-    body = _Body(response, deadline_at)
     try:
-        for chunk in response.iter_raw() if body.raw else response.iter_bytes():  # as it arrives: no buffering
+        body = _Body(response, deadline_at)
+        for chunk in _chunks(response):
             if not body.feed(chunk):
                 break
     finally:
@@ -268,9 +314,9 @@ def _read(response: httpx.Response, deadline_at: float | None) -> httpx.Response
 
 
 async def _aread(response: httpx.Response, deadline_at: float | None) -> httpx.Response:
-    body = _Body(response, deadline_at)
     try:
-        async for chunk in response.aiter_raw() if body.raw else response.aiter_bytes():
+        body = _Body(response, deadline_at)
+        async for chunk in _achunks(response):
             if not body.feed(chunk):
                 break
     finally:
@@ -280,7 +326,10 @@ async def _aread(response: httpx.Response, deadline_at: float | None) -> httpx.R
 
 def _unsendable() -> ArgumentError:
     # httpx's own words would quote the value; a header value can be a credential.
-    return ArgumentError("a header or cookie value holds a character HTTP headers cannot carry")
+    return ArgumentError(
+        "a value of the request holds a character that cannot be sent (in a header or cookie: one outside "
+        "printable ASCII; anywhere: a lone surrogate)"
+    )
 
 
 def _transport_error(exc: httpx.TransportError, attempts: int) -> APIConnectionError:
@@ -506,6 +555,10 @@ class _LoopPool:
         self.gate: asyncio.Semaphore | None = None
 
 
+def _with_timeout(options: dict[str, Any], timeout: httpx.Timeout | None) -> dict[str, Any]:
+    return options if timeout is None else {**options, "timeout": timeout}
+
+
 _FAILURES = (_DeadlinePassed, _Stopped, UnicodeEncodeError, httpx.HTTPError, httpx.InvalidURL)
 """What an attempt of request()/arequest() can raise; ``_Call.failed`` says what each comes to."""
 
@@ -557,13 +610,26 @@ class _Call:
         """The secrets this call sends (the client's credential, the body's Secrets) and the forms of them a server
         may echo; worked out the first time a log line needs them."""
         if self._secrets is None:
-            body = [self.options.get("data"), self.options.get("json")]
+            body = [self.options.get("data"), self.options.get("json"), self.options.get("headers")]
             self._secrets = known([*self.client.credentials(), *_secret_values(body)])
         return self._secrets
 
-    def begin(self) -> None:
+    def begin(self, timeout: httpx.Timeout) -> httpx.Timeout | None:
+        """Start an attempt. Returns the timeout for it when the call's deadline comes sooner than ``timeout`` would
+        end it (each part cut to the time left, so a server that never answers cannot hold the call past its
+        deadline), else None: ``timeout`` as it is."""
         self.attempt += 1
         self.started = time.perf_counter()
+        if self.deadline_at is None:
+            return None
+        left = max(self.deadline_at - time.monotonic(), 0.001)
+        parts = {"connect": timeout.connect, "read": timeout.read, "write": timeout.write, "pool": timeout.pool}
+        if all(part is not None and part <= left for part in parts.values()):
+            return None
+        return httpx.Timeout(**{name: left if part is None or part > left else part for name, part in parts.items()})
+
+    def deadline_passed(self) -> bool:
+        return self.deadline_at is not None and time.monotonic() >= self.deadline_at
 
     def failed(self, exc: BaseException) -> httpx.Response | float:
         """An attempt that raised: the answer to return (a redirect not followed), the seconds to wait before the
@@ -573,7 +639,7 @@ class _Call:
         if isinstance(exc, httpx.TooManyRedirects):
             assert self.state is not None and self.state.last is not None  # the hook saw every redirect
             return self.state.last  # a redirect loop: the last redirect, not followed
-        if isinstance(exc, _DeadlinePassed):
+        if isinstance(exc, _DeadlinePassed) or (isinstance(exc, httpx.TimeoutException) and self.deadline_passed()):
             raise APITimeoutError(
                 f"took longer than the client's deadline of {self.client._deadline:g} s "
                 f"(attempt {self.attempt}; the answer was still arriving)"
@@ -746,7 +812,9 @@ class BaseClient:
             # The client's own cookies only: it keeps none a server sets (an API needs none, and a server that
             # sets a new one on every answer would otherwise grow the Cookie header of every later request).
             "cookies": _cookie_jar(self._cookies),  # the jar itself: httpx would copy a Cookies into a plain one
-            "headers": {"User-Agent": self._USER_AGENT, **self._headers},
+            # Only the codings the body reader undoes with a bound (httpx would also ask for br and zstd when their
+            # packages are installed, and decode those whole).
+            "headers": {"User-Agent": self._USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING, **self._headers},
             "verify": self._verify_ssl,
             "timeout": self._timeout,
             "limits": DEFAULT_LIMITS,
@@ -922,12 +990,13 @@ class BaseClient:
         call = _Call(self, method, route or url, state, retry_rule, max_retries, options, full_url)
         client = self.get_httpx_client()
         follow = options.pop("follow_redirects")
+        timeout = httpx.Timeout(options["timeout"]) if "timeout" in options else client.timeout
         logging_call = _CALL_SECRETS.set(call.secrets)
         try:
             while True:
-                call.begin()
+                capped = call.begin(timeout)
                 try:
-                    request = client.build_request(method, full_url, **options)
+                    request = client.build_request(method, full_url, **_with_timeout(options, capped))
                     response = _read(client.send(request, stream=True, follow_redirects=follow), call.deadline_at)
                 except _FAILURES as exc:
                     outcome = call.failed(exc)
@@ -968,13 +1037,14 @@ class BaseClient:
             import asyncio
 
             gate = pool.gate = asyncio.Semaphore(DEFAULT_LIMITS.max_connections or 100)
+        timeout = httpx.Timeout(options["timeout"]) if "timeout" in options else client.timeout
         logging_call = _CALL_SECRETS.set(call.secrets)
         try:
             while True:
-                call.begin()
+                capped = call.begin(timeout)
                 try:
                     async with gate:
-                        request = client.build_request(method, full_url, **options)
+                        request = client.build_request(method, full_url, **_with_timeout(options, capped))
                         response = await _aread(
                             await client.send(request, stream=True, follow_redirects=follow), call.deadline_at
                         )

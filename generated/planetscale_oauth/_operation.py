@@ -25,7 +25,7 @@ from uuid import UUID
 import httpx
 
 from ._base_client import BaseClient, shown_url
-from ._bodies import describe_status, json_object, snippet, text_at
+from ._bodies import SNIPPET_LENGTH, describe_status, json_object, snippet, text_at
 from ._exceptions import (
     OAUTH_ERRORS,
     APIError,
@@ -405,13 +405,16 @@ class Operation(Generic[Success, Parsed]):
             if status_code not in self._success:
                 return None  # not the documented error body; the content is kept
             name = getattr(returns.model, "__name__", "JSON value")
+            # The frames that read the body hold it (tokens, in a token response) in their locals: the error starts
+            # here, and names the wrong value by its path instead.
+            value = None
             raise exc.for_response(
                 f"{status_code} response is not a valid {name}",
                 status_code=status_code,
                 headers=response.headers,
                 content=response.content,
                 sensitive_keys=self.sensitive_keys,
-            ) from None
+            ).with_traceback(None) from None
 
     def _detailed(
         self, client: BaseClient, response: httpx.Response, body: Any
@@ -419,7 +422,11 @@ class Operation(Generic[Success, Parsed]):
         """The response with its parsed body, and (for an error status) the secrets to blank out of it."""
         if response.status_code in self._success:
             # A documented success body is kept as sent: its models redact their own credentials.
-            parsed = self._parse(client, response, ())
+            try:
+                parsed = self._parse(client, response, ())
+            except ResponseValidationError as exc:
+                exc.headers = _scrubbed_headers(response.headers, self._secrets(client, body))
+                raise
             status = _http_status(response.status_code)
             return Response(status_code=status, content=response.content, headers=response.headers, parsed=parsed), ()
         # An error body may echo the request's credentials: they are blanked out of it before anything reads it,
@@ -481,8 +488,9 @@ def error_from_response(
     if cls is RedirectError:
         target = response.headers.get("location", "").split("#")[0].split("?")[0]
         location = scrub(target, hidden) or "(no Location header)"
+        shown = location if len(location) <= SNIPPET_LENGTH else location[:SNIPPET_LENGTH] + "…"
         redirect = RedirectError(
-            f"{describe_status(status_code)}: redirect to {location} not followed (the client follows redirects only "
+            f"{describe_status(status_code)}: redirect to {shown} not followed (the client follows redirects only "
             "when asked, only on the origin of its base URL, and at most httpx's max_redirects times); credentials "
             "are sent only to the client's base URL",
             status_code=status_code,

@@ -161,10 +161,19 @@ def scrub_bytes(content: bytes, secrets: tuple[str, ...]) -> bytes:
 
 
 def redact_keys_in_text(content: bytes, sensitive_keys: Collection[str]) -> bytes:
-    """``content`` with the string after each ``"<sensitive key>":`` replaced by ``"<redacted>"``, found as text so
-    that a body cut short, or one that is not quite JSON, loses its secrets too; every other byte is kept."""
+    """``content`` with the value under each sensitive key redacted: in JSON, whatever the value; in a body cut
+    short, or one that is not quite JSON, the string after each ``"<sensitive key>":``, found as text, with every
+    other byte kept."""
     if not sensitive_keys or not content:
         return content
+    try:
+        body = json.loads(content)
+    except (ValueError, RecursionError):
+        pass  # cut short, or not JSON: found as text below
+    else:
+        # Whole JSON: any value under a sensitive key (a string, or a list a server sent instead) is redacted.
+        redacted = redact_json(body, sensitive_keys)
+        return content if redacted == body else json.dumps(redacted, separators=(",", ":")).encode()
     names = b"|".join(re.escape(json.dumps(key).encode()) for key in sorted(sensitive_keys))
     pattern = re.compile(rb"((?:" + names + rb')\s*:\s*)"(?:[^"\\]|\\.)*"?', re.DOTALL)
     return pattern.sub(rb'\1"' + REDACTED.encode() + rb'"', content)

@@ -89,6 +89,7 @@ READS_BODY = frozenset(
     if any(operation.response_schema_pointer(status) for status in operation.success_statuses())
 )
 """Operations that read their success body (the others, such as a revocation, ignore whatever comes)."""
+READS_BODY_OPERATIONS = tuple(operation_id for operation_id in OPERATIONS if operation_id in READS_BODY)
 SESSION = ("request_token",)
 """Rows about the token session: they go through the token operation."""
 
@@ -339,6 +340,62 @@ async def one_byte_at_a_time(probe: Probe) -> None:
         error = await probe.call(probe.client(url, timeout=2.0, deadline=0.3))
     assert isinstance(error, errors.APITimeoutError), error
     assert time.monotonic() - started < 1.5
+
+
+async def never_answers(probe: Probe) -> None:
+    def silent(connection: socket.socket, request: bytes) -> None:
+        time.sleep(3)  # accepts, reads the request, says nothing
+
+    def stalls(connection: socket.socket, request: bytes) -> None:
+        connection.sendall(head(200, content_length="100"))
+        time.sleep(3)
+
+    for send in (silent, stalls):
+        with serving(send) as url:
+            started = time.monotonic()
+            error = await probe.call(probe.client(url, deadline=0.3))
+            assert isinstance(error, errors.APITimeoutError) and "deadline" in str(error), error
+            assert time.monotonic() - started < 1.5
+
+
+def layered(codings: list[str], body: bytes) -> bytes:
+    """``body`` with each coding applied in turn (the order a server names them in)."""
+    for coding in codings:
+        if coding == "gzip":
+            deflate = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+            body = deflate.compress(body) + deflate.flush()
+    return body
+
+
+async def stacked_encodings(probe: Probe) -> None:
+    bomb = gzip_bomb()
+    cases = {
+        "gzip, gzip": layered(["gzip"], bomb),  # a bomb inside a gzip layer
+        "gzip, identity": bomb,
+        "identity, gzip": bomb,
+        "br": b"\x1b\x00\x00",
+        "zstd": b"(\xb5/\xfd",
+        "gzip, br": bomb,
+    }
+    for coding, body in cases.items():
+        for status in (200, 500):
+            send = raw(head(status, content_encoding=coding, content_length=str(len(body))) + body)
+            with serving(send) as url:
+                outcome = await probe.call(probe.client(url))
+            assert isinstance(outcome, errors.PlanetScaleError) or ignored(probe, status, outcome), (coding, outcome)
+
+
+async def echoing_success(probe: Probe) -> None:
+    def echo(connection: socket.socket, request: bytes) -> None:
+        words = request.decode("latin-1").replace("&", " ").replace("=", " ").replace(":", " ").split()
+        carried = quote(" ".join(word for word in words if len(word) > 12), safe="")
+        connection.sendall(answer(200, b'{"unexpected": true}', x_echo=carried, x_request_id=carried[:200]))
+
+    with serving(echo) as url:
+        outcome = await probe.call(probe.client(url))
+    if isinstance(outcome, errors.PlanetScaleError):
+        probe.show(outcome.headers)
+        probe.show(outcome.request_id)
 
 
 async def redirect_loop(probe: Probe) -> None:
@@ -760,6 +817,9 @@ ATTACKS: list[Attack] = [
            newline_from_the_environment, ("get_oauth_token",), ("sync",)),
     Attack("Unbounded reads", "100 MB, endless chunks or a gzip bomb, on a 200 and a 500", oversized_bodies),
     Attack("Unbounded reads", "one byte every 50 ms (timeout 2 s, deadline 0.3 s)", one_byte_at_a_time),
+    Attack("Unbounded reads", "a server that never answers, or stalls after the head (deadline 0.3 s)",
+           never_answers),
+    Attack("Unbounded reads", "stacked or unrequested Content-Encodings around a gzip bomb", stacked_encodings),
     Attack("Unbounded reads", "a same-origin redirect loop, redirects followed", redirect_loop),
     Attack("Unbounded reads", "redirects followed with an endless body and a gzip bomb", redirect_bodies),
     Attack("Unbounded reads", "a new cookie on every answer", cookie_flood),
@@ -775,6 +835,8 @@ ATTACKS: list[Attack] = [
            echoing_errors),
     Attack("Secrets in places people look", "a success body with secrets under keys the model does not know",
            secrets_in_unknown_fields, WITH_BODY),
+    Attack("Secrets in places people look", "a 2xx that fails its check and echoes the request in its headers",
+           echoing_success, READS_BODY_OPERATIONS),
     Attack("Secrets in places people look", "a redirect elsewhere whose Location carries the request's secrets",
            secrets_in_a_redirect),
     Attack("Secrets in places people look", "a refused call's traceback rendered with its locals by pytest and rich",
