@@ -3,7 +3,9 @@ and an OAuth server that rotates refresh tokens the way a strict authorization s
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
 import json
 import socket
 import threading
@@ -13,7 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, unquote_plus
 
 CLIENT_ID = "FAKE-client-id-flow-0001"
 CLIENT_SECRET = "FAKE-client-secret-flow-0001"
@@ -95,17 +97,36 @@ def chunked(pieces: Iterator[bytes]) -> Iterator[bytes]:
 
 
 class RotatingOAuthServer:
-    """A loopback OAuth server: every refresh rotates the refresh token; a used one gets invalid_grant."""
+    """A loopback OAuth server: every refresh rotates the refresh token; a used one gets invalid_grant.
 
-    def __init__(self, *, refresh_delay: float = 0.3, expires_in: int = 7200) -> None:
+    It takes the client's credentials from the form (client_secret_post) or an HTTP Basic header
+    (client_secret_basic), never both (RFC 6749 §2.3). With ``code_challenge`` set it checks the exchange's PKCE
+    verifier against it (S256). ``revoke_errors`` makes the revocation of a kind of token (by its
+    ``token_type_hint``) fail with the given status and body. ``GET /v1/refuse`` is always 401; any other GET is
+    200 with the current access token as a Bearer token, else 401 (a POST under /v1/ too, its body kept in
+    ``api_bodies``). ``forms`` holds every form it was sent to the OAuth endpoints."""
+
+    def __init__(
+        self,
+        *,
+        refresh_delay: float = 0.3,
+        expires_in: Any = 7200,
+        client_secret: str = CLIENT_SECRET,
+        code_challenge: str | None = None,
+    ) -> None:
         self.refresh_delay = refresh_delay
         self.expires_in = expires_in
+        self.client_secret = client_secret
+        self.code_challenge = code_challenge
+        self.revoke_errors: dict[str, tuple[int, dict[str, Any]]] = {}
         self.generation = 0
         self.access_token = "FAKE-flow-access-token-0000"
         self.refresh_token = "FAKE-flow-refresh-token-0000"
         self.requests: Counter[str] = Counter()
         self.revoked: list[str] = []
         self.authorizations: list[str] = []
+        self.forms: list[dict[str, str]] = []
+        self.api_bodies: list[bytes] = []
         self.lock = threading.Lock()
         server = self
 
@@ -115,6 +136,10 @@ class RotatingOAuthServer:
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", "0"))
+                if self.path.startswith("/v1/"):
+                    server.api_bodies.append(self.rfile.read(length))
+                    self.do_GET()
+                    return
                 form = {key: values[0] for key, values in parse_qs(self.rfile.read(length).decode()).items()}
                 status, body = server.answer(self.path, form, self.headers.get("Authorization"))
                 self.send_response(status)
@@ -129,7 +154,7 @@ class RotatingOAuthServer:
                 with server.lock:
                     server.requests[self.path] += 1
                     server.authorizations.append(self.headers.get("Authorization", ""))
-                self.send_response(200 if authorized else 401)
+                self.send_response(200 if authorized and self.path != "/v1/refuse" else 401)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
@@ -139,13 +164,33 @@ class RotatingOAuthServer:
         # A short poll interval: shutdown() waits for it, and each test starts and stops a server.
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
 
+    def invalidate_access_token(self) -> None:
+        """Stop accepting the current access token (as a server does with one it revoked), keeping the refresh
+        token: the next refresh brings one it accepts."""
+        with self.lock:
+            self.access_token = "FAKE-flow-access-token-invalidated"
+
+    def _client_secret(self, form: dict[str, str], authorization: str | None) -> str | None:
+        """The client secret the request authenticated with, or None when it used no method or two."""
+        if authorization is None or not authorization.startswith("Basic "):
+            return form.get("client_secret")
+        if "client_secret" in form:
+            return None
+        client_id, _, secret = base64.b64decode(authorization[len("Basic ") :]).decode().partition(":")
+        # RFC 6749 §2.3.1: each part is form-urlencoded before it is joined.
+        return unquote_plus(secret) if unquote_plus(client_id) == CLIENT_ID else None
+
     def answer(self, path: str, form: dict[str, str], authorization: str | None) -> tuple[int, dict[str, Any]]:
         with self.lock:
             self.requests[path] += 1
             self.authorizations.append(authorization or "")
-        if form.get("client_secret") != CLIENT_SECRET:
+            self.forms.append(form)
+        if self._client_secret(form, authorization) != self.client_secret:
             return 401, {"error": "invalid_client", "error_description": "Client authentication failed."}
         if path == "/oauth/revoke":
+            failure = self.revoke_errors.get(form.get("token_type_hint", ""))
+            if failure is not None:
+                return failure
             with self.lock:
                 self.revoked.append(form["token"])
             return 200, {}
@@ -156,6 +201,13 @@ class RotatingOAuthServer:
                     return 400, {"error": "invalid_grant", "error_description": "The refresh token was already used."}
                 return 200, self._rotate()
         if form.get("grant_type") == "authorization_code" and form.get("code") == CODE:
+            if self.code_challenge is not None:
+                verifier = form.get("code_verifier")
+                if verifier is None:
+                    return 400, {"error": "invalid_request", "error_description": "Missing code_verifier."}
+                digest = hashlib.sha256(verifier.encode()).digest()
+                if base64.urlsafe_b64encode(digest).rstrip(b"=").decode() != self.code_challenge:
+                    return 400, {"error": "invalid_grant", "error_description": "Code challenge failed."}
             with self.lock:
                 return 200, self._rotate()
         return 400, {"error": "invalid_grant", "error_description": "Unknown code."}
@@ -173,7 +225,7 @@ class RotatingOAuthServer:
         }
 
     def secrets(self) -> list[str]:
-        every = [CLIENT_SECRET, CODE]
+        every = [self.client_secret, CODE]
         for generation in range(self.generation + 1):
             every += [f"FAKE-flow-access-token-{generation:04d}", f"FAKE-flow-refresh-token-{generation:04d}"]
         return every

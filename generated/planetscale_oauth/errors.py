@@ -18,6 +18,7 @@ SENSITIVE_KEYS: frozenset[str] = frozenset(
         "access_token",
         "client_secret",
         "code",
+        "code_verifier",
         "plain_text_refresh_token",
         "refresh_token",
         "token",

@@ -2,12 +2,15 @@
 # Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
 """Connect a user's account: the authorize URL, the callback check, and a token session.
 
-    request = authorize_url(client_id, redirect_uri)      # send the user to request.url, keep request.state
+    request = authorize_url(client_id, redirect_uri)      # send the user to request.url; keep request.state
+                                                           # and request.code_verifier (PKCE) until the callback
     code = read_callback(callback_url, request.state)      # on your redirect URI: checks state, returns the code
-    session = TokenSession.exchange(client, client_id, client_secret, code=code, redirect_uri=redirect_uri)
+    session = TokenSession.exchange(client, client_id, client_secret, code=code, redirect_uri=redirect_uri,
+                                    code_verifier=request.code_verifier)
     session.access_token()                                # a valid access token, refreshed shortly before expiry
+    session.revoke()                                      # disconnect: both tokens revoked, the session closed
 
-Nothing here logs, prints or shows a token, a code, a state or the client secret: reprs redact them.
+Nothing here logs, prints or shows a token, a code, a code verifier, a state or the client secret: reprs redact them.
 """
 
 from collections.abc import Sequence
@@ -39,15 +42,23 @@ def authorize_url(
     *,
     scope: str | Sequence[str] | None = None,
     state: str | None = None,
+    pkce: bool = True,
     client: Client | None = None,
 ) -> AuthorizationRequest:
     """The URL that asks the user to connect their account to your OAuth application.
 
-    ``state`` is a fresh cryptographically random value (``secrets.token_urlsafe``) unless given;
-    keep it and pass it to ``read_callback`` / ``check_state``. ``scope``: space-separated or a list.
+    It asks for an authorization code (``response_type=code``, RFC 6749 §4.1.1). ``state`` is a fresh
+    cryptographically random value (``secrets.token_urlsafe``) unless given; keep it and pass it to
+    ``read_callback`` / ``check_state``. ``scope``: space-separated or a list.
+
+    With ``pkce`` (the default) the URL carries an RFC 7636 ``S256`` code challenge of a fresh random
+    ``code_verifier``; keep ``request.code_verifier`` beside the state and pass it to ``TokenSession.exchange``:
+    a code stolen on its way to the redirect URI is then worthless without it. ``pkce=False`` leaves the challenge
+    out, for a server that refuses it (a server that does not know PKCE ignores it).
+
     The URL is on ``client``'s ``oauth_base_url`` (``https://auth.planetscale.com`` by default).
     """
-    return _oauth.authorize_url(_FLOW, client_id, redirect_uri, scope=scope, state=state, client=client)
+    return _oauth.authorize_url(_FLOW, client_id, redirect_uri, scope=scope, state=state, pkce=pkce, client=client)
 
 
 class TokenSession(_oauth.TokenSession):

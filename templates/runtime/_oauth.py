@@ -3,35 +3,52 @@
 The generated ``oauth`` module binds these helpers to the spec's ``oauth2`` security scheme (its
 ``OAuthFlow``: where the browser page is, which operations issue and revoke tokens) and re-exports them:
 
-    request = authorize_url(client_id, redirect_uri)      # send the user to request.url, keep request.state
+    request = authorize_url(client_id, redirect_uri)      # send the user to request.url; keep request.state
+                                                           # and request.code_verifier (PKCE) until the callback
     code = read_callback(callback_url, request.state)      # on your redirect URI: checks state, returns the code
-    session = TokenSession.exchange(client, client_id, client_secret, code=code, redirect_uri=redirect_uri)
+    session = TokenSession.exchange(client, client_id, client_secret, code=code, redirect_uri=redirect_uri,
+                                    code_verifier=request.code_verifier)
     session.access_token()                                # a valid access token, refreshed shortly before expiry
+    session.revoke()                                      # disconnect: both tokens revoked, the session closed
 
-Nothing here logs, prints or shows a token, a code, a state or the client secret: reprs redact them.
+Nothing here logs, prints or shows a token, a code, a code verifier, a state or the client secret: reprs redact them.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import copy
 import datetime
+import functools
+import hashlib
 import hmac
 import inspect
+import json
 import logging
+import math
+import re
 import secrets
 import threading
 import time
-from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self
-from urllib.parse import parse_qs, urlencode, urlsplit
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol, Self
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import httpx
 from attrs import define, field
 
 from ._base_client import BaseClient
-from ._exceptions import APIConnectionError, AuthorizationDeniedError, CredentialsError, StateMismatchError
+from ._exceptions import (
+    APIConnectionError,
+    ArgumentError,
+    AuthorizationDeniedError,
+    CredentialsError,
+    ResponseValidationError,
+    StateMismatchError,
+)
 from ._operation import Operation
-from ._redaction import hidden, redact
+from ._redaction import Secret, hidden, redact
 from .types import Unset
 
 if TYPE_CHECKING:
@@ -41,6 +58,19 @@ STATE_BYTES = 32
 """Random bytes in a generated ``state`` (256 bits, URL-safe base64)."""
 DEFAULT_REFRESH_MARGIN = 60.0
 """Seconds before expiry at which a session refreshes its access token."""
+CODE_VERIFIER_BYTES = 64
+"""Random bytes in a generated PKCE ``code_verifier`` (512 bits: 86 URL-safe base64 characters, where RFC 7636
+§4.1 allows 43 to 128)."""
+
+ClientAuth = Literal["client_secret_post", "client_secret_basic"]
+"""How an application authenticates to the token and revocation endpoints (RFC 6749 §2.3.1; the names are RFC
+7591's). ``client_secret_post``: the client ID and secret in the form, PlanetScale's documented way.
+``client_secret_basic``: in an HTTP Basic ``Authorization`` header, and not in the form; servers that follow RFC
+6749 to the letter support it and may support nothing else. An application uses the one its server registered."""
+CLIENT_AUTH_METHODS: tuple[ClientAuth, ...] = ("client_secret_post", "client_secret_basic")
+
+# RFC 7636 §4.1: code-verifier = 43*128unreserved.
+_CODE_VERIFIER = re.compile(r"[A-Za-z0-9\-._~]{43,128}")
 
 _log = logging.getLogger(__name__.rpartition(".")[0] or __name__)
 
@@ -53,7 +83,7 @@ class TokenResponse(Protocol):
     @property
     def refresh_token(self) -> str | Unset | None: ...
     @property
-    def expires_in(self) -> int | Unset | None: ...
+    def expires_in(self) -> float | Unset | None: ...
     @property
     def scope(self) -> str | Unset | None: ...
 
@@ -76,14 +106,25 @@ class OAuthFlow:
 
 @define(frozen=True)
 class AuthorizationRequest:
-    """Where to send the user, and the ``state`` to keep (e.g. in their session) until the callback."""
+    """Where to send the user, and what to keep (e.g. in their session) until the callback: the ``state``, and the
+    PKCE ``code_verifier`` to pass to ``TokenSession.exchange`` with the code (None when PKCE is off)."""
 
     url: str = field(repr=False)
     state: str = field(repr=redact)
+    code_verifier: str | None = field(default=None, repr=redact)
 
     def __repr__(self) -> str:
         # The URL carries the state; show only where it points.
-        return f"AuthorizationRequest(url={self.url.split('?')[0] + '?…'!r}, state={redact(self.state)})"
+        return (
+            f"AuthorizationRequest(url={self.url.split('?')[0] + '?…'!r}, state={redact(self.state)}, "
+            f"code_verifier={redact(self.code_verifier)})"
+        )
+
+
+def code_challenge(code_verifier: str) -> str:
+    """The RFC 7636 §4.2 ``S256`` code challenge of a verifier: BASE64URL(SHA256(ASCII(verifier))), unpadded."""
+    digest = hashlib.sha256(code_verifier.encode("ascii")).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
 
 def authorize_url(
@@ -93,31 +134,50 @@ def authorize_url(
     *,
     scope: str | Sequence[str] | None = None,
     state: str | None = None,
+    pkce: bool = True,
     client: BaseClient | None = None,
 ) -> AuthorizationRequest:
     """The URL that asks the user to connect their account to your OAuth application.
 
-    ``state`` is a fresh cryptographically random value (``secrets.token_urlsafe``) unless given;
-    keep it and pass it to ``read_callback`` / ``check_state``. ``scope``: space-separated or a list.
+    It asks for an authorization code (``response_type=code``, RFC 6749 §4.1.1). ``state`` is a fresh
+    cryptographically random value (``secrets.token_urlsafe``) unless given; keep it and pass it to
+    ``read_callback`` / ``check_state``. ``scope``: space-separated or a list.
+
+    With ``pkce`` (the default) the URL carries an RFC 7636 ``S256`` code challenge of a fresh random
+    ``code_verifier``; keep ``request.code_verifier`` beside the state and pass it to ``TokenSession.exchange``:
+    a code stolen on its way to the redirect URI is then worthless without it. ``pkce=False`` leaves the challenge
+    out, for a server that refuses it (a server that does not know PKCE ignores it).
+
     The URL is on ``client``'s base URL for the flow's authorization server (the spec's by default).
     """
-    if not client_id or not redirect_uri:
-        raise CredentialsError("client_id and redirect_uri must be non-empty")
+    _check_text("client_id", client_id)
+    _check_text("redirect_uri", redirect_uri)
     state = state if state is not None else secrets.token_urlsafe(STATE_BYTES)
-    if not state:
-        raise CredentialsError("state must be non-empty")
-    params = {"client_id": client_id, "redirect_uri": redirect_uri, "state": state}
+    _check_text("state", state)
+    params = {"response_type": "code", "client_id": client_id, "redirect_uri": redirect_uri, "state": state}
     if scope:
         params["scope"] = scope if isinstance(scope, str) else " ".join(scope)
+    code_verifier = secrets.token_urlsafe(CODE_VERIFIER_BYTES) if pkce else None
+    if code_verifier is not None:
+        params["code_challenge"] = code_challenge(code_verifier)
+        params["code_challenge_method"] = "S256"
     base = (client or flow.client()).base_url_for(flow.authorization_server)
-    return AuthorizationRequest(url=f"{base}{flow.authorization_path}?{urlencode(params)}", state=state)
+    url = f"{base}{flow.authorization_path}?{urlencode(params)}"
+    return AuthorizationRequest(url=url, state=state, code_verifier=code_verifier)
 
 
 def check_state(expected: str, received: str | None) -> None:
     """Raise ``StateMismatchError`` unless ``received`` is ``expected`` (compared in constant time)."""
     if not expected:
         raise StateMismatchError("no state was kept for this authorization; start it again")
-    if received is None or not hmac.compare_digest(expected.encode(), received.encode()):
+    if not isinstance(expected, str):
+        raise ArgumentError(
+            f"the expected state must be the string authorize_url() made, not {type(expected).__name__}"
+        )
+    # surrogatepass: a state with a lone surrogate (forged, or mangled) is a mismatch, not an encoding error.
+    if not isinstance(received, str) or not hmac.compare_digest(
+        expected.encode("utf-8", "surrogatepass"), received.encode("utf-8", "surrogatepass")
+    ):
         raise StateMismatchError(
             "the callback's state does not match the authorization this application started "
             "(missing, stale or forged); start the authorization again"
@@ -131,6 +191,8 @@ def read_callback(url: str, expected_state: str) -> str:
     callback learns nothing), ``AuthorizationDeniedError`` when the callback carries an
     ``error`` (e.g. the user declined), ``CredentialsError`` when it has no code.
     """
+    if not isinstance(url, str):
+        raise ArgumentError(f"url must be the callback URL as a string, not {type(url).__name__}")
     # Held as Secrets: the URL and its query carry the code, and a traceback's locals must not show it.
     url = hidden(url)
     query: dict[str, list[str]] = {
@@ -141,7 +203,9 @@ def read_callback(url: str, expected_state: str) -> str:
     if "error" in query:
         error = query["error"][0]
         description = query.get("error_description", [""])[0]
-        raise AuthorizationDeniedError(f"authorization was not granted: {description or error} ({error})", code=error)
+        raise AuthorizationDeniedError(
+            f"authorization was not granted: {description or error} ({error})", code=str(error)
+        )
     code = query.get("code", [""])[0]
     if not code:
         raise CredentialsError("the callback carries neither a code nor an error")
@@ -157,17 +221,38 @@ class Tokens:
     expires_at: datetime.datetime | None = None
     scope: str | None = None
 
+    def __attrs_post_init__(self) -> None:
+        # Checked here, when tokens are read back from a store, rather than on first use, deep in a refresh.
+        if not isinstance(self.access_token, str) or not self.access_token:
+            raise ArgumentError(f"access_token must be a non-empty string, not {type(self.access_token).__name__}")
+        if self.refresh_token is not None and not isinstance(self.refresh_token, str):
+            raise ArgumentError(f"refresh_token must be a string or None, not {type(self.refresh_token).__name__}")
+        if self.expires_at is not None and (
+            not isinstance(self.expires_at, datetime.datetime) or self.expires_at.utcoffset() is None
+        ):
+            raise ArgumentError(
+                "expires_at must be a timezone-aware datetime or None (a naive one, as some databases return, "
+                "needs .replace(tzinfo=datetime.UTC) if it is UTC)"
+            )
+        if self.scope is not None and not isinstance(self.scope, str):
+            raise ArgumentError(f"scope must be a string or None, not {type(self.scope).__name__}")
+
     @classmethod
     def from_response(cls, response: TokenResponse, now: float, previous: Tokens | None = None) -> Tokens:
-        """Tokens from a token response; a refresh that returns no refresh token keeps the previous one."""
-        expires_in = None if isinstance(response.expires_in, Unset) else response.expires_in
+        """Tokens from a token response; a refresh that returns no refresh token keeps the previous one.
+
+        ``expires_in`` may be any JSON number, ``3600`` or ``3599.5``. A lifetime past what a datetime holds
+        (10**21 s) is read as a year, a negative one as "now". A value that is no finite number (NaN or an
+        infinity, which Python's JSON parser accepts, or a bool or anything else a hand-made response holds) says
+        nothing about expiry and is read as absent: the tokens do not expire until the server refuses them. No
+        value of it raises: the tokens are kept whatever it is, since a code just spent or a refresh token the
+        server just rotated must never be dropped.
+        """
         refresh = None if isinstance(response.refresh_token, Unset) else response.refresh_token
         scope = None if isinstance(response.scope, Unset) else response.scope
+        lifetime = _lifetime(response.expires_in)
         expires_at = None
-        if expires_in is not None:
-            # A lifetime past what a datetime holds (10**21 s) is read as "a year"; a negative one as "now". The
-            # tokens are kept either way: a refresh token the server just rotated must never be dropped.
-            lifetime = min(max(float(expires_in), 0.0), MAX_LIFETIME)
+        if lifetime is not None:
             expires_at = datetime.datetime.fromtimestamp(now + lifetime, tz=datetime.UTC)
         return cls(
             access_token=response.access_token,
@@ -175,6 +260,60 @@ class Tokens:
             expires_at=expires_at,
             scope=scope if scope is not None else (previous.scope if previous else None),
         )
+
+
+@define(frozen=True)
+class _Kept:
+    """A token response read leniently: what a 2xx that failed the spec's check still says (a ``TokenResponse``)."""
+
+    access_token: str
+    refresh_token: str | None
+    expires_in: float | None
+    scope: str | None
+
+
+def _kept(error: ResponseValidationError) -> _Kept:
+    """The tokens a 2xx token response carried although it failed its check (a ``token_type`` missing, a ``scope``
+    sent as a list, an ``expires_in`` as a string): the code is spent, or the refresh token may have been rotated,
+    so they are kept whenever they can be read at all. ``error`` is raised again when there is no access token."""
+    try:
+        body = json.loads(error.content) if error.status_code is not None and 200 <= error.status_code < 300 else None
+    except (ValueError, RecursionError):
+        body = None
+    if not isinstance(body, dict) or not isinstance(body.get("access_token"), str) or not body["access_token"]:
+        raise error
+    refresh, scope = body.get("refresh_token"), body.get("scope")
+    if isinstance(scope, list) and all(isinstance(item, str) for item in scope):
+        scope = " ".join(scope)
+    _log.warning(
+        "token session: the token response does not match the spec (%s); the tokens it carries are kept",
+        error.path or "the body",
+    )
+    return _Kept(
+        access_token=body["access_token"],
+        refresh_token=refresh if isinstance(refresh, str) and refresh else None,
+        expires_in=_number(body.get("expires_in")),
+        scope=scope if isinstance(scope, str) else None,
+    )
+
+
+def _number(value: object) -> float | None:
+    """A number from what a lenient server sends for one (``3600``, ``"3600"``), else None."""
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return float(value)
+        return None
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _lifetime(expires_in: object) -> float | None:
+    """Seconds from ``expires_in`` (see ``Tokens.from_response``), or None when it gives none."""
+    if isinstance(expires_in, bool) or not isinstance(expires_in, int | float):
+        return None
+    if isinstance(expires_in, float) and not math.isfinite(expires_in):
+        return None
+    # Clamped before float(): an integer past 10**308 has no float.
+    return float(min(max(expires_in, 0), MAX_LIFETIME))
 
 
 OnRefresh = Callable[[Tokens], Awaitable[None] | None]
@@ -190,19 +329,116 @@ def _is_async(hook: OnRefresh | None) -> bool:
     )
 
 
-def _code_grant(client_id: str, client_secret: str, code: str, redirect_uri: str) -> dict[str, str]:
-    """The RFC 6749 §4.1.3 form that exchanges an authorization code."""
-    return {
+def _code_grant(
+    client_id: str, client_secret: str, code: str, redirect_uri: str, code_verifier: str | None
+) -> dict[str, str]:
+    """The RFC 6749 §4.1.3 form that exchanges an authorization code, with the RFC 7636 §4.5 verifier if any.
+
+    Every form here carries the client ID and secret, whichever way they are sent: ``_sent_as`` moves them to a
+    header for ``client_secret_basic``, and the operation blanks the secret out of any error, where the server
+    may echo it, because it is in the form given."""
+    grant = {
         "grant_type": "authorization_code",
         "client_id": client_id,
         "client_secret": hidden(client_secret),
         "code": hidden(code),
         "redirect_uri": redirect_uri,
     }
+    if code_verifier is not None:
+        grant["code_verifier"] = hidden(code_verifier)
+    return grant
+
+
+def _check_text(name: str, value: object) -> None:
+    """Refuse a value a form or a URL cannot carry as it was meant: not a string, empty, with a control character
+    (a trailing newline from a file or an environment variable), with white space at an end, or with a lone
+    surrogate. Any other text is fine: form-encoding carries it. The message says what and where, not the value."""
+    if not isinstance(value, str) or not value:
+        raise CredentialsError(f"{name} must be a non-empty string, not {type(value).__name__ if value else 'empty'}")
+    for index, character in enumerate(value):
+        if character < " " or character == "\x7f":
+            hint = " (a trailing newline from a file or an environment variable?)" if character in "\r\n" else ""
+            raise CredentialsError(f"{name} holds a control character at position {index} of {len(value)}{hint}")
+    if value != value.strip():
+        raise CredentialsError(f"{name} begins or ends with white space (copied with it?)")
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        raise CredentialsError(f"{name} holds a character that cannot be sent (a lone surrogate)") from None
+
+
+def _check_exchange(
+    client_id: object, client_secret: object, code: object, redirect_uri: object, client_auth: object,
+    code_verifier: str | None,
+) -> None:  # fmt: skip
+    """Refuse, before the single-use code is spent on a request that cannot succeed: a client ID or secret or a code
+    no request can carry as it is (a trailing newline from a file or the environment, a control character, bytes),
+    a ``client_auth`` this module does not know and a ``code_verifier`` RFC 7636 §4.1 does not allow. The messages
+    never show the values."""
+    for name, value in (("client_id", client_id), ("client_secret", client_secret), ("code", code)):
+        _check_text(name, value)
+    _check_text("redirect_uri", redirect_uri)
+    _check_client_auth(client_auth)
+    if code_verifier is not None and not _CODE_VERIFIER.fullmatch(code_verifier):
+        raise ArgumentError(
+            "code_verifier must be 43 to 128 characters from A-Z, a-z, 0-9 and -._~ (RFC 7636 §4.1): pass the "
+            "code_verifier of the AuthorizationRequest the code answers"
+        )
+
+
+def _check_client_auth(client_auth: object) -> None:
+    if client_auth not in CLIENT_AUTH_METHODS:
+        raise ArgumentError(f"client_auth must be one of {', '.join(CLIENT_AUTH_METHODS)}")
+
+
+def _basic_authorization(client_id: str, client_secret: str) -> str:
+    """The ``Authorization`` value of RFC 6749 §2.3.1: the client ID and secret each form-urlencoded, joined by a
+    colon, in base64."""
+    # quote() with nothing left safe is a form-urlencoding every server decodes back the same: it writes a space as
+    # %20, which form decoding and plain percent-decoding (what Authlib, for one, applies) both read as a space,
+    # where the form serializer's "+" comes back from the latter as "+".
+    pair = Secret(f"{quote(client_id, safe='')}:{quote(client_secret, safe='')}")
+    return Secret("Basic " + base64.b64encode(pair.encode()).decode("ascii"))
+
+
+def _basic_form(body: Mapping[str, Any]) -> dict[str, Any]:
+    """The httpx arguments of a form whose client ID and secret go as HTTP Basic credentials: the form without
+    them (RFC 6749 §2.3.1: a client uses one authentication method per request), and the header."""
+    form = dict(body)
+    client_id, client_secret = form.pop("client_id"), form.pop("client_secret")
+    return {"data": form, "headers": {"Authorization": _basic_authorization(client_id, client_secret)}}
+
+
+@functools.cache
+def _with_basic(operation: Operation[Any, Any]) -> Operation[Any, Any]:
+    """``operation``, sending its form's client credentials in an HTTP Basic header.
+
+    An operation takes no header per call that its spec does not declare, but a body function may return headers
+    along with the body; a copy with one keeps all else the spec says about the operation (its responses, typed
+    errors, retry rule, sensitive keys). Made once per operation."""
+    basic = copy.copy(operation)
+    basic.body = _basic_form
+    return basic
+
+
+def _sent_as(operation: Operation[Any, Any], client_auth: ClientAuth) -> Operation[Any, Any]:
+    """``operation`` as it sends the client's credentials under ``client_auth``."""
+    return _with_basic(operation) if client_auth == "client_secret_basic" else operation
 
 
 MAX_LIFETIME = 365 * 24 * 3600.0
 """The longest lifetime a token response's ``expires_in`` is taken to mean, in seconds."""
+
+
+def _again(exc: BaseException) -> BaseException:
+    """A copy of ``exc`` to raise once more (to a waiter, or during the back-off): one object raised again and again
+    would collect every raise's frames in its traceback, without end. The copy's cause is the original."""
+    try:
+        copied = copy.copy(exc)
+    except Exception:  # an exception of someone else's that does not copy: raised as it is
+        return exc
+    copied.__cause__, copied.__context__ = exc, None
+    return copied.with_traceback(None)
 
 
 def _settle(woken: asyncio.Future[None]) -> None:
@@ -236,7 +472,7 @@ class _Flight:
     def result(self) -> Tokens:
         outcome = self._outcome
         if isinstance(outcome, BaseException):
-            raise outcome
+            raise _again(outcome)
         assert outcome is not None
         return outcome
 
@@ -244,7 +480,16 @@ class _Flight:
         self._done.wait()
         return self.result()
 
+    def wait_done(self) -> None:
+        """Wait for the flight to end, whatever its outcome."""
+        self._done.wait()
+
     async def await_result(self) -> Tokens:
+        await self.await_done()
+        return self.result()
+
+    async def await_done(self) -> None:
+        """The async twin of ``wait_done``: the task waits, its event loop does not."""
         import asyncio
 
         loop = asyncio.get_running_loop()
@@ -260,7 +505,6 @@ class _Flight:
                 self._wakers.append(wake)
         if pending:
             await woken
-        return self.result()
 
 
 @define(eq=False)
@@ -273,7 +517,12 @@ class TokenSession:
     persist them, one call at a time, in order; in the async methods it may be a coroutine function.
 
     ``client`` is the ``Client`` (or ``AuthenticatedClient``) that talks to the OAuth server; it never
-    sends its service token there. ``clock`` returns the time in seconds (``time.time``).
+    sends its service token there. ``clock`` returns the time in seconds (``time.time``). ``client_auth`` is how
+    the session authenticates the application for the refresh and the revocation (see ``ClientAuth``): the way
+    the code was exchanged, chosen once per application.
+
+    After ``revoke()`` the session hands out no token: ``access_token()`` and ``refresh()`` raise
+    ``CredentialsError``.
     """
 
     _flow: ClassVar[OAuthFlow]
@@ -286,7 +535,13 @@ class TokenSession:
     on_refresh: OnRefresh | None = field(default=None, repr=False)
     refresh_margin: float = DEFAULT_REFRESH_MARGIN
     clock: Callable[[], float] = field(default=time.time, repr=False)
+    client_auth: ClientAuth = field(
+        default="client_secret_post", kw_only=True, validator=lambda _session, _field, value: _check_client_auth(value)
+    )
     refreshes: int = field(default=0, init=False)
+    _revoked: bool = field(default=False, init=False, repr=False)
+    # The access token the server refused just after a refresh made it: a later 401 with it calls for no refresh.
+    _refused_after_refresh: str | None = field(default=None, init=False, repr=False)
     _unpersisted: Tokens | None = field(default=None, init=False, repr=False)
     _lifetime: float | None = field(default=None, init=False, repr=False)
     _failure: Exception | None = field(default=None, init=False, repr=False)
@@ -300,6 +555,14 @@ class TokenSession:
     _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False)
     _flight: _Flight | None = field(default=None, init=False, repr=False)
 
+    def __attrs_post_init__(self) -> None:
+        _check_text("client_id", self.client_id)
+        _check_text("client_secret", self.client_secret)
+        if not isinstance(self._tokens, Tokens):
+            raise ArgumentError(
+                f"tokens must be a Tokens (Tokens(access_token=..., ...)), not {type(self._tokens).__name__}"
+            )
+
     @classmethod
     def exchange(
         cls,
@@ -309,24 +572,38 @@ class TokenSession:
         *,
         code: str,
         redirect_uri: str,
+        code_verifier: str | None = None,
+        client_auth: ClientAuth = "client_secret_post",
         on_refresh: OnRefresh | None = None,
         refresh_margin: float = DEFAULT_REFRESH_MARGIN,
         clock: Callable[[], float] = time.time,
     ) -> Self:
         """Exchange the callback's authorization code for tokens and start a session with them.
 
-        An async ``on_refresh`` is refused before the code is spent (use ``aexchange``). If ``on_refresh`` fails,
-        the session is returned all the same and persisting is tried again on each later call (see
-        ``pending_persist``): the code is spent, and the tokens it bought are never dropped."""
-        client_secret, code = hidden(client_secret), hidden(code)  # what a traceback's locals show: redacted
+        ``code_verifier``: the PKCE verifier of the ``AuthorizationRequest`` the code answers (None when it had
+        none). ``client_auth``: how the application authenticates, here and for the session's refreshes and
+        revocation (see ``ClientAuth``).
+
+        An async ``on_refresh``, an unknown ``client_auth`` and a malformed ``code_verifier`` are refused before
+        the code is spent (use ``aexchange`` for an async hook). If ``on_refresh`` fails, the session is returned
+        all the same and persisting is tried again on each later call (see ``pending_persist``): the code is
+        spent, and the tokens it bought are never dropped."""
+        # What a traceback's locals show: redacted.
+        client_secret, code, code_verifier = hidden(client_secret), hidden(code), hidden(code_verifier)
         if _is_async(on_refresh):
             raise TypeError("an async on_refresh works only with the async methods (aexchange, aaccess_token)")
+        _check_exchange(client_id, client_secret, code, redirect_uri, client_auth, code_verifier)
         now = clock()
-        grant = _code_grant(client_id, client_secret, code, redirect_uri)
-        response = cls._flow.token.sync({"client": client, "body": grant})
+        grant = _code_grant(client_id, client_secret, code, redirect_uri, code_verifier)
+        try:
+            response: TokenResponse = _sent_as(cls._flow.token, client_auth).sync({"client": client, "body": grant})
+        except ResponseValidationError as exc:
+            response = _kept(exc)
         tokens = Tokens.from_response(response, now)
         # Kept as a plain string (a Secret copies and pickles as the marker).
-        session = cls(client, client_id, str(client_secret), tokens, on_refresh, refresh_margin, clock)
+        session = cls(
+            client, client_id, str(client_secret), tokens, on_refresh, refresh_margin, clock, client_auth=client_auth
+        )
         session._hold(session._tokens, now)
         session._flush()
         return session
@@ -340,18 +617,28 @@ class TokenSession:
         *,
         code: str,
         redirect_uri: str,
+        code_verifier: str | None = None,
+        client_auth: ClientAuth = "client_secret_post",
         on_refresh: OnRefresh | None = None,
         refresh_margin: float = DEFAULT_REFRESH_MARGIN,
         clock: Callable[[], float] = time.time,
     ) -> Self:
         """The async twin of ``exchange``."""
-        client_secret, code = hidden(client_secret), hidden(code)
+        client_secret, code, code_verifier = hidden(client_secret), hidden(code), hidden(code_verifier)
+        _check_exchange(client_id, client_secret, code, redirect_uri, client_auth, code_verifier)
         now = clock()
-        grant = _code_grant(client_id, client_secret, code, redirect_uri)
-        response = await cls._flow.token.asyncio({"client": client, "body": grant})
+        grant = _code_grant(client_id, client_secret, code, redirect_uri, code_verifier)
+        try:
+            response: TokenResponse = await _sent_as(cls._flow.token, client_auth).asyncio(
+                {"client": client, "body": grant}
+            )
+        except ResponseValidationError as exc:
+            response = _kept(exc)
         tokens = Tokens.from_response(response, now)
         # Kept as a plain string (a Secret copies and pickles as the marker).
-        session = cls(client, client_id, str(client_secret), tokens, on_refresh, refresh_margin, clock)
+        session = cls(
+            client, client_id, str(client_secret), tokens, on_refresh, refresh_margin, clock, client_auth=client_auth
+        )
         session._hold(session._tokens, now)
         await session._aflush()
         return session
@@ -383,7 +670,7 @@ class TokenSession:
 
     def _grant(self, tokens: Tokens) -> dict[str, Any]:
         if not tokens.refresh_token:
-            raise CredentialsError("the access token expired and the session holds no refresh token")
+            raise CredentialsError("the access token expired or was refused, and the session holds no refresh token")
         return {
             "grant_type": "refresh_token",
             "client_id": self.client_id,
@@ -454,10 +741,17 @@ class TokenSession:
             type(exc).__name__,
         )
 
-    def _take_off(self, *, force: bool, asynchronous: bool) -> tuple[_Flight | None, bool]:
+    def _take_off(self, *, force: bool, asynchronous: bool, refused: str | None = None) -> tuple[_Flight | None, bool]:
         """What a caller does now: (None, False) when the current tokens will do; (flight, False) to wait for the
-        flight under way; (flight, True) to carry out a new one (a refresh, or persisting again)."""
+        flight under way; (flight, True) to carry out a new one (a refresh, or persisting again).
+
+        ``refused``: the access token a server refused; a refresh is forced unless the session holds another one
+        by now (compared under the lock, so callers refused with the same token cause one refresh between them)."""
         with self._lock:
+            if self._revoked:
+                raise CredentialsError("the session was revoked: it hands out no token; authorize the user again")
+            if refused is not None:
+                force = self._tokens.access_token == refused
             fresh = self._fresh(self._tokens)
             if self._flight is not None:
                 return (None, False) if fresh and not force else (self._flight, False)
@@ -477,10 +771,11 @@ class TokenSession:
                 self._flight = None
         flight.finish(outcome)
 
-    def _refresh(self, *, force: bool) -> Tokens:
-        """The current tokens, after one refresh if ``force`` or the access token is about to expire."""
+    def _refresh(self, *, force: bool, refused: str | None = None) -> Tokens:
+        """The current tokens, after one refresh if ``force`` or the access token is about to expire (see
+        ``_take_off`` for ``refused``)."""
         while True:
-            flight, mine = self._take_off(force=force, asynchronous=False)
+            flight, mine = self._take_off(force=force, asynchronous=False, refused=refused)
             if flight is None:
                 return self._tokens
             if not mine:
@@ -500,7 +795,11 @@ class TokenSession:
         tokens = self._tokens
         if flight.refresh:
             try:
-                response = self._flow.token.sync({"client": self.client, "body": self._grant(tokens)})
+                operation = _sent_as(self._flow.token, self.client_auth)
+                try:
+                    response: TokenResponse = operation.sync({"client": self.client, "body": self._grant(tokens)})
+                except ResponseValidationError as exc:
+                    response = _kept(exc)
             except Exception as exc:
                 self._failed(exc)
                 raise
@@ -512,16 +811,16 @@ class TokenSession:
         """After a failed refresh, the next ones wait (1 s, doubling up to a minute): the failure is raised again
         rather than the same refresh token sent on every call."""
         if self._failure is not None and self._now() < self._retry_at:
-            raise self._failure
+            raise _again(self._failure)
 
     def _failed(self, exc: Exception) -> None:
         with self._lock:
             self._failure, self._failures = exc, self._failures + 1
             self._retry_at = self._now() + min(60.0, 2.0 ** (self._failures - 1))
 
-    async def _arefresh(self, *, force: bool) -> Tokens:
+    async def _arefresh(self, *, force: bool, refused: str | None = None) -> Tokens:
         while True:
-            flight, mine = self._take_off(force=force, asynchronous=True)
+            flight, mine = self._take_off(force=force, asynchronous=True, refused=refused)
             if flight is None:
                 return self._tokens
             if not mine:
@@ -543,9 +842,17 @@ class TokenSession:
             except Exception as exc:
                 self._land(flight, exc)
                 raise
-            request = asyncio.ensure_future(self._flow.token.asyncio({"client": self.client, "body": grant}))
+            operation = _sent_as(self._flow.token, self.client_auth)
+            request = asyncio.ensure_future(operation.asyncio({"client": self.client, "body": grant}))
             try:
-                response = await asyncio.shield(request)
+                response: TokenResponse = await asyncio.shield(request)
+            except ResponseValidationError as exc:
+                try:
+                    response = _kept(exc)
+                except ResponseValidationError:
+                    self._failed(exc)
+                    self._land(flight, exc)
+                    raise
             except asyncio.CancelledError:
                 request.add_done_callback(lambda done: self._adopt(done, tokens, flight))
                 raise
@@ -569,12 +876,19 @@ class TokenSession:
             self._land(flight, APIConnectionError("the token refresh was cancelled before its answer came"))
             return
         exc = done.exception()
-        if exc is not None:
+        response: TokenResponse | None = None
+        if isinstance(exc, ResponseValidationError):
+            with contextlib.suppress(ResponseValidationError):
+                response = _kept(exc)
+        elif exc is None:
+            response = done.result()
+        if response is None:
+            assert exc is not None
             if isinstance(exc, Exception):
                 self._failed(exc)
             self._land(flight, exc)
             return
-        tokens = self._replace(done.result(), previous)
+        tokens = self._replace(response, previous)
         self._background = asyncio.ensure_future(self._persist_adopted(flight, tokens))
 
     async def _persist_adopted(self, flight: _Flight, tokens: Tokens) -> None:
@@ -599,55 +913,177 @@ class TokenSession:
         """The async twin of ``refresh``."""
         return await self._arefresh(force=True)
 
-    def _revocations(self) -> list[dict[str, Any]]:
-        tokens = self._tokens
-        values = [value for value in (tokens.refresh_token, tokens.access_token) if value]
+    @property
+    def revoked(self) -> bool:
+        """Whether ``revoke()`` was called: the session then hands out no token."""
+        return self._revoked
+
+    def _close(self) -> _Flight | None:
+        """Refuse every later token request; the flight under way, if any, whose tokens are the ones to revoke."""
+        with self._lock:
+            self._revoked = True
+            return self._flight
+
+    def _revocations(self, tokens: Tokens) -> list[tuple[str, dict[str, Any]]]:
+        """(RFC 7009 ``token_type_hint``, form) for each token held: the refresh token first, since revoking it
+        ends the grant (§2.1: the server also revokes the grant's access tokens, where it can)."""
+        held = [("refresh_token", tokens.refresh_token), ("access_token", tokens.access_token)]
         return [
-            {"token": hidden(value), "client_id": self.client_id, "client_secret": hidden(self.client_secret)}
-            for value in values
+            (
+                hint,
+                {
+                    "token": hidden(value),
+                    "token_type_hint": hint,
+                    "client_id": self.client_id,
+                    "client_secret": hidden(self.client_secret),
+                },
+            )
+            for hint, value in held
+            if value
         ]
 
-    def revoke(self) -> None:
-        """Disconnect: revoke the refresh token and the access token. Revoking twice is harmless."""
-        for body in self._revocations():
-            self._flow.revocation.sync({"client": self.client, "body": body})
+    def revoke(self) -> Revocation:
+        """Disconnect: revoke the refresh token, then the access token, each with its RFC 7009 ``token_type_hint``,
+        and return what became of each (``Revocation``). The second is attempted whatever became of the first.
 
-    async def arevoke(self) -> None:
+        From this call on the session hands out no token: ``access_token()`` and ``refresh()`` raise
+        ``CredentialsError``, whether or not the server confirmed. A refresh under way is waited for, so that the
+        tokens it brings are the ones revoked.
+
+        Raises the refresh token's error (after attempting the access token too) when revoking the refresh token
+        failed, since the grant may then live on; with no refresh token held, the access token's. A failure to revoke
+        only the access token, once the refresh token is revoked, is returned and logged, not raised: the server
+        revokes a revoked refresh token's access tokens where it can (§2.1), and the token expires anyway. Calling
+        ``revoke()`` again tries both again; revoking a token twice is harmless (§2.2)."""
+        flight = self._close()
+        if flight is not None:
+            flight.wait_done()
+        tokens = self._tokens
+        operation = _sent_as(self._flow.revocation, self.client_auth)
+        failures: dict[str, Exception] = {}
+        for hint, body in self._revocations(tokens):
+            try:
+                operation.sync({"client": self.client, "body": body})
+            except Exception as exc:  # whatever went wrong, the other token is still to be revoked
+                failures[hint] = exc
+        return _revocation(tokens, failures)
+
+    async def arevoke(self) -> Revocation:
         """The async twin of ``revoke``."""
-        for body in self._revocations():
-            await self._flow.revocation.asyncio({"client": self.client, "body": body})
+        flight = self._close()
+        if flight is not None:
+            await flight.await_done()
+        tokens = self._tokens
+        operation = _sent_as(self._flow.revocation, self.client_auth)
+        failures: dict[str, Exception] = {}
+        for hint, body in self._revocations(tokens):
+            try:
+                await operation.asyncio({"client": self.client, "body": body})
+            except Exception as exc:  # whatever went wrong, the other token is still to be revoked
+                failures[hint] = exc
+        return _revocation(tokens, failures)
 
     def httpx_auth(self) -> httpx.Auth:
         """An ``httpx.Auth`` that sends ``Authorization: Bearer <access token>``, refreshed as needed.
 
-        For API calls on the user's behalf with a plain ``httpx.Client`` / ``httpx.AsyncClient``.
+        For API calls on the user's behalf with a plain ``httpx.Client`` / ``httpx.AsyncClient``. When the API
+        answers 401, the request is sent once more after a refresh (none when another caller has replaced the
+        refused token meanwhile: the new one is sent); a second 401 is returned as it is. A refresh that fails
+        raises its error (``InvalidGrantError``: authorize the user again). An access token refused right after a
+        refresh is not refreshed again on a later 401, so an API that refuses a request whatever the token does not
+        set off a refresh per request. Request bodies are read before sending, so that they can be sent again.
         """
         return _SessionAuth(self)
 
 
+@define(frozen=True)
+class Revocation:
+    """What ``TokenSession.revoke()`` did with each token: None when the server confirmed it revoked (or the session
+    held no such token), else the error that revoking it raised."""
+
+    refresh_token: Exception | None = None
+    access_token: Exception | None = None
+
+    @property
+    def complete(self) -> bool:
+        """Whether the server confirmed every token the session held revoked."""
+        return self.refresh_token is None and self.access_token is None
+
+
+def _revocation(tokens: Tokens, failures: dict[str, Exception]) -> Revocation:
+    """The outcome of revoking ``tokens``; raises the failure that may leave the grant alive (see ``revoke``)."""
+    outcome = Revocation(refresh_token=failures.get("refresh_token"), access_token=failures.get("access_token"))
+    if tokens.refresh_token and outcome.refresh_token is not None:
+        error = outcome.refresh_token
+        if outcome.access_token is not None:
+            error.add_note(f"revoking the access token failed too ({type(outcome.access_token).__name__})")
+        else:
+            error.add_note("the access token was revoked")
+        raise error
+    if not tokens.refresh_token and outcome.access_token is not None:
+        raise outcome.access_token
+    if outcome.access_token is not None:
+        _log.warning(
+            "token session: the refresh token was revoked, but revoking the access token failed (%s)",
+            type(outcome.access_token).__name__,
+        )
+    return outcome
+
+
 class _SessionAuth(httpx.Auth):
+    # Read before the first attempt, so that the request can be sent again after a 401.
+    requires_request_body = True
+
     def __init__(self, session: TokenSession) -> None:
         self._session = session
 
     def __repr__(self) -> str:
         return "<TokenSession auth>"
 
+    def _may_refresh(self, response: httpx.Response, sent: str) -> bool:
+        """Whether ``response`` refuses ``sent`` in a way a refresh may cure."""
+        if response.status_code != 401:
+            return False
+        if self._session._refused_after_refresh == sent:
+            return False  # refused right after the refresh that made it: another would not help
+        _log.debug("token session: the API answered 401; refreshing the access token and sending again")
+        return True
+
+    def _after_resend(self, response: httpx.Response, token: str) -> None:
+        if response.status_code == 401:
+            self._session._refused_after_refresh = hidden(token)
+
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        request.headers["Authorization"] = f"Bearer {self._session.access_token()}"
-        yield request
+        sent = hidden(self._session.access_token())  # what a traceback's locals show: redacted
+        request.headers["Authorization"] = f"Bearer {sent}"
+        response = yield request
+        if self._may_refresh(response, sent):
+            token = hidden(self._session._refresh(force=True, refused=sent).access_token)
+            request.headers["Authorization"] = f"Bearer {token}"
+            self._after_resend((yield request), token)
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        request.headers["Authorization"] = f"Bearer {await self._session.aaccess_token()}"
-        yield request
+        sent = hidden(await self._session.aaccess_token())
+        request.headers["Authorization"] = f"Bearer {sent}"
+        response = yield request
+        if self._may_refresh(response, sent):
+            token = hidden((await self._session._arefresh(force=True, refused=sent)).access_token)
+            request.headers["Authorization"] = f"Bearer {token}"
+            self._after_resend((yield request), token)
 
 
 __all__ = [
+    "CLIENT_AUTH_METHODS",
+    "CODE_VERIFIER_BYTES",
     "DEFAULT_REFRESH_MARGIN",
     "STATE_BYTES",
     "AuthorizationRequest",
+    "ClientAuth",
     "OnRefresh",
+    "Revocation",
     "TokenResponse",
     "Tokens",
     "check_state",
+    "code_challenge",
     "read_callback",
 ]

@@ -53,7 +53,7 @@ from rich.traceback import Traceback
 from planetscale_oauth import AuthenticatedClient, errors
 from planetscale_oauth.client import RetryPolicy
 from planetscale_oauth.errors import MAX_BODY_BYTES
-from planetscale_oauth.oauth import Tokens, TokenSession
+from planetscale_oauth.oauth import Tokens, TokenSession, authorize_url, read_callback
 
 from corpus import report
 from helpers import EXPECTED, MODES, NO_RETRY, Exchange, Mode, exchanges_for, operations
@@ -720,6 +720,60 @@ async def short_lifetime(probe: Probe) -> None:
         assert session.refreshes == 0, "a 30 s token is refreshed halfway through its life, not on every call"
 
 
+async def token_response_off_spec(probe: Probe) -> None:
+    rotated = {"access_token": "FAKE-flow-access-token-0009", "refresh_token": "FAKE-flow-refresh-token-0009"}
+    odd_bodies = [
+        {**rotated, "expires_in": 3600, "scope": "read_databases"},  # no token_type
+        {**rotated, "token_type": "Bearer", "expires_in": "3600", "scope": ["read_databases", "read_branches"]},
+        {**rotated, "token_type": "Bearer", "expires_in": None, "extra": [[[[[]]]]]},
+    ]
+    for body in odd_bodies:
+        issued = json.dumps({**rotated, "token_type": "Bearer", "expires_in": 30}).encode()
+        server = Counted(
+            [raw(answer(200, issued).replace(b"0009", b"0001")), raw(answer(200, json.dumps(body).encode()))]
+        )
+        with serving(server) as url:
+            session = await exchange_with(probe, probe.client(url))
+            await refresh(probe, session)
+        assert session.tokens.refresh_token == rotated["refresh_token"], body
+        assert session.tokens.access_token == rotated["access_token"], body
+
+
+async def exchange_with(probe: Probe, client: AuthenticatedClient, **arguments: Any) -> Any:
+    """TokenSession.exchange (or aexchange) with the application's credentials, unless ``arguments`` replace some."""
+    given: dict[str, Any] = {
+        "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET, "code": CODE, "redirect_uri": REDIRECT_URI,
+        **arguments,
+    }  # fmt: skip
+    return await probe.run(
+        lambda: TokenSession.exchange(client, **given), lambda: TokenSession.aexchange(client, **given)
+    )
+
+
+async def careless_caller(probe: Probe) -> None:
+    server = Counted([raw(answer(200, b"{}"))])
+    good = {"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET, "code": CODE, "redirect_uri": REDIRECT_URI}
+    with serving(server) as url:
+        client = probe.client(url)
+        for name in good:
+            for bad in (b"bytes", None, "", 5, "trailing\n", " spaced", "lone\ud800"):
+                error = await exchange_with(probe, client, **{name: bad})
+                assert isinstance(error, errors.CredentialsError) and name in str(error), (name, bad, error)
+    assert server.requests == [], "no code is spent"
+    for url_given, state in ((b"https://app.test/cb?code=x", "s"), ("https://app.test/cb?code=x&state=\ud800", "s")):
+        try:
+            read_callback(url_given, state)  # type: ignore[arg-type]
+        except errors.PlanetScaleError as error:
+            probe.raised(error)
+    for bad in ("lone\ud800", "", b"x"):
+        try:
+            authorize_url(CLIENT_ID, bad)  # type: ignore[arg-type]
+        except errors.PlanetScaleError as error:
+            probe.raised(error)
+        else:
+            raise AssertionError(f"authorize_url took {bad!r}")
+
+
 async def huge_lifetime(probe: Probe) -> None:
     with rotating(refresh_delay=0, expires_in=10**21) as server:
         session = await exchange(probe, server)
@@ -850,6 +904,10 @@ ATTACKS: list[Attack] = [
     Attack("Tokens lost or wasted", "the caller is cancelled mid-refresh", cancelled_mid_refresh, SESSION, ("async",)),
     Attack("Tokens lost or wasted", "expires_in inside the refresh margin, 50 calls", short_lifetime, SESSION),
     Attack("Tokens lost or wasted", "expires_in of 10**21", huge_lifetime, SESSION),
+    Attack("Tokens lost or wasted", "a refresh answered off the spec: no token_type, scope as a list, ...",
+           token_response_off_spec, SESSION),
+    Attack("Bare exceptions", "bytes, None, a newline or a lone surrogate as a secret, a code, a state or a URL",
+           careless_caller, SESSION),
     Attack("Tokens lost or wasted", "the answer to a refresh is lost, then 5 more calls", lost_refresh_answer, SESSION),
     Attack("Tokens lost or wasted", "8 threads and 8 tasks need a refresh at once", sync_and_async_share_one_refresh,
            SESSION, ("async",)),

@@ -344,7 +344,7 @@ HOSTILE: list[Hostile] = [
         JSON,
         with_change(REFRESH_GRANT, lambda t: t.update(expires_in="7200")),
         errors.ResponseValidationError,
-        "expires_in: expected integer, got string",
+        "expires_in: expected number, got string",
     ),
     Hostile(
         "200 with an HTML page from a proxy",

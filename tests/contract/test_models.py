@@ -113,6 +113,7 @@ def test_the_spec_marks_every_credential() -> None:
     assert marked == {
         ("AuthorizationCodeGrant", "client_secret"),
         ("AuthorizationCodeGrant", "code"),
+        ("AuthorizationCodeGrant", "code_verifier"),
         ("RefreshTokenGrant", "client_secret"),
         ("RefreshTokenGrant", "refresh_token"),
         ("OAuthToken", "token"),

@@ -30,6 +30,8 @@ SECRETS = {
     "PLANETSCALE_SERVICE_TOKEN": "pscale_tkn_FAKEexample",
     "PLANETSCALE_OAUTH_CLIENT_SECRET": "FAKE-example-client-secret",
     "PLANETSCALE_OAUTH_CODE": "FAKE-example-code",
+    # A PKCE verifier as RFC 7636 §4.1 has it (43 to 128 characters): Prism checks the request against the spec.
+    "PLANETSCALE_OAUTH_CODE_VERIFIER": "FAKE-example-code-verifier-00000000000000000000",
     "PLANETSCALE_OAUTH_REFRESH_TOKEN": "FAKE-example-refresh-token",
     "PLANETSCALE_OAUTH_TOKEN": "FAKE-example-token-to-revoke",
 }

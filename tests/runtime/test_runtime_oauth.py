@@ -27,6 +27,7 @@ from runtime._oauth import (
     TokenSession,
     authorize_url,
     check_state,
+    code_challenge,
     read_callback,
 )
 from runtime._operation import Operation, Returns
@@ -158,15 +159,20 @@ def test_authorize_url_on_the_clients_oauth_server() -> None:
     request = authorize_url(FLOW, CLIENT_ID, REDIRECT_URI, scope=["read_user", "write_db"], state="st-1", client=client)
     parts = urlsplit(request.url)
     assert f"{parts.scheme}://{parts.netloc}{parts.path}" == "https://login.example.test/oauth/authorize"
+    assert request.code_verifier is not None
     assert parse_qs(parts.query) == {
+        "response_type": ["code"],
         "client_id": [CLIENT_ID],
         "redirect_uri": [REDIRECT_URI],
         "state": ["st-1"],
         "scope": ["read_user write_db"],
+        "code_challenge": [code_challenge(request.code_verifier)],
+        "code_challenge_method": ["S256"],
     }
     assert request.state == "st-1"
-    assert (
-        repr(request) == "AuthorizationRequest(url='https://login.example.test/oauth/authorize?…', state='<redacted>')"
+    assert repr(request) == (
+        "AuthorizationRequest(url='https://login.example.test/oauth/authorize?…', state='<redacted>', "
+        "code_verifier='<redacted>')"
     )
 
 
@@ -429,7 +435,10 @@ async def test_revoke_revokes_the_refresh_token_then_the_access_token(
         await session.arevoke()
         await client.aclose()
     credentials = {"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET}
-    assert oauth_server.forms == [{"token": "rt-0", **credentials}, {"token": "at-0", **credentials}]
+    assert oauth_server.forms == [
+        {"token": "rt-0", "token_type_hint": "refresh_token", **credentials},
+        {"token": "at-0", "token_type_hint": "access_token", **credentials},
+    ]
     assert [request.path for request in oauth_server.requests] == ["/oauth/revoke"] * 2
     only_access = session_with(client, Clock(), expiring_in(3600, refresh_token=None))
     only_access.revoke()

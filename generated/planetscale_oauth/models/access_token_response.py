@@ -8,7 +8,7 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._readers import integer as _read_integer
+from .._readers import number as _read_number
 from .._readers import obj as _read_object
 from .._readers import string as _read_string
 from .._redaction import redacting_repr as _redacting_repr
@@ -38,8 +38,8 @@ class AccessTokenResponse:
     """ The access token, sent as `Authorization: Bearer <access_token>` """
     token_type: str
     """ How to send the access token; `Bearer` """
-    expires_in: int | Unset = UNSET
-    """ Seconds until the access token expires """
+    expires_in: float | Unset = UNSET
+    """ Seconds until the access token expires (any JSON number) """
     refresh_token: str | Unset = _attrs_field(default=UNSET, repr=_redact)
     """ The refresh token; a refresh may return a new one, which replaces the old """
     scope: str | Unset = UNSET
@@ -89,12 +89,12 @@ class AccessTokenResponse:
         )
 
         _expires_in__raw = _get__("expires_in", UNSET)
-        _expires_in: int | Unset
+        _expires_in: float | Unset
         if _expires_in__raw is UNSET:
             _expires_in = UNSET
         else:
             _expires_in = (
-                _expires_in__raw if type(_expires_in__raw) is int else _read_integer(_expires_in__raw, "expires_in")
+                _expires_in__raw if type(_expires_in__raw) is float else _read_number(_expires_in__raw, "expires_in")
             )
 
         _refresh_token__raw = _get__("refresh_token", UNSET)

@@ -11,7 +11,7 @@ from attrs import field as _attrs_field
 from .._readers import const as _read_const
 from .._readers import obj as _read_object
 from .._readers import string as _read_string
-from ..types import UNSET
+from ..types import UNSET, Unset
 from ..types import redact as _redact
 
 
@@ -29,6 +29,9 @@ class AuthorizationCodeGrant:
     """ The OAuth application's redirect URI, exactly as used in the authorize request """
     grant_type: Literal["authorization_code"] = "authorization_code"
     """ Always `authorization_code` for this grant. """
+    code_verifier: str | Unset = _attrs_field(default=UNSET, repr=_redact)
+    """ The PKCE code verifier (RFC 7636 §4.5) whose S256 challenge the authorize URL carried; 43 to 128 characters
+    from A-Z, a-z, 0-9 and -._~ """
 
     def to_dict(self) -> dict[str, Any]:
         _grant_type = self.grant_type
@@ -41,6 +44,8 @@ class AuthorizationCodeGrant:
 
         _redirect_uri = self.redirect_uri
 
+        _code_verifier = self.code_verifier
+
         _field_dict__: dict[str, Any] = {}
 
         _field_dict__.update(
@@ -52,6 +57,8 @@ class AuthorizationCodeGrant:
                 "redirect_uri": _redirect_uri,
             }
         )
+        if _code_verifier is not UNSET:
+            _field_dict__["code_verifier"] = _code_verifier
 
         return _field_dict__
 
@@ -80,6 +87,17 @@ class AuthorizationCodeGrant:
             _redirect_uri__raw if type(_redirect_uri__raw) is str else _read_string(_redirect_uri__raw, "redirect_uri")
         )
 
+        _code_verifier__raw = _get__("code_verifier", UNSET)
+        _code_verifier: str | Unset
+        if _code_verifier__raw is UNSET:
+            _code_verifier = UNSET
+        else:
+            _code_verifier = (
+                _code_verifier__raw
+                if type(_code_verifier__raw) is str
+                else _read_string(_code_verifier__raw, "code_verifier")
+            )
+
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         _model__ = cls(
             _client_id,
@@ -87,5 +105,6 @@ class AuthorizationCodeGrant:
             _code,
             _redirect_uri,
             _grant_type,
+            _code_verifier,
         )
         return _model__

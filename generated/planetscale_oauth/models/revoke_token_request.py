@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 
 from .._readers import obj as _read_object
 from .._readers import string as _read_string
-from ..types import UNSET
+from ..types import UNSET, Unset
 from ..types import redact as _redact
 
 
@@ -24,6 +24,9 @@ class RevokeTokenRequest:
     """ The OAuth application's client ID """
     client_secret: str = _attrs_field(repr=_redact)
     """ The OAuth application's client secret """
+    token_type_hint: str | Unset = UNSET
+    """ Which kind of token `token` is, `refresh_token` or `access_token`, so the server finds it faster (RFC 7009
+    §2.1) """
 
     def to_dict(self) -> dict[str, Any]:
         _token = self.token
@@ -31,6 +34,8 @@ class RevokeTokenRequest:
         _client_id = self.client_id
 
         _client_secret = self.client_secret
+
+        _token_type_hint = self.token_type_hint
 
         _field_dict__: dict[str, Any] = {}
 
@@ -41,6 +46,8 @@ class RevokeTokenRequest:
                 "client_secret": _client_secret,
             }
         )
+        if _token_type_hint is not UNSET:
+            _field_dict__["token_type_hint"] = _token_type_hint
 
         return _field_dict__
 
@@ -61,10 +68,22 @@ class RevokeTokenRequest:
             else _read_string(_client_secret__raw, "client_secret")
         )
 
+        _token_type_hint__raw = _get__("token_type_hint", UNSET)
+        _token_type_hint: str | Unset
+        if _token_type_hint__raw is UNSET:
+            _token_type_hint = UNSET
+        else:
+            _token_type_hint = (
+                _token_type_hint__raw
+                if type(_token_type_hint__raw) is str
+                else _read_string(_token_type_hint__raw, "token_type_hint")
+            )
+
         # Positional, in declaration order (fields without a default first): cheaper than keywords.
         _model__ = cls(
             _token,
             _client_id,
             _client_secret,
+            _token_type_hint,
         )
         return _model__
