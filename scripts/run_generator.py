@@ -11,6 +11,8 @@ requirements-dev.txt) to add, and nothing else:
   arrays; the servers, the credential, the sensitive properties, the discriminators and the OAuth URLs
   of the ``oauth2`` security scheme), with the ``sdk:`` section of the ``--config`` file;
 - the runtime in ``templates/runtime/``, copied into the package as it is;
+- the generator's ``isbool`` global, which it gives endpoint_module.py.jinja alone, to every template (the
+  client object, modules/resources.py.jinja, imports that template);
 - the modules in ``templates/modules/`` (not overrides: code the spec has no operation for, such as
   the authorize-URL builder), rendered into the package before the post-hooks format everything, and
   left out when they render empty.
@@ -31,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import openapi_python_client
-from openapi_python_client import Project
+from openapi_python_client import Project, strings
 from openapi_python_client.cli import app
 from openapi_python_client.parser.openapi import Endpoint
 from openapi_python_client.parser.properties.date import DateProperty
@@ -142,6 +144,8 @@ class SpecProject(Project):
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
             raise SystemExit(f"error: the spec could not be read ({type(exc).__name__}: {exc})") from None
         self.env.globals["spec"] = self.spec
+        # The generator gives this to endpoint_module.py.jinja alone; modules/resources.py.jinja imports that template.
+        self.env.globals["isbool"] = lambda obj: obj.get_base_type_string() == strings.PythonCode("bool")
         self.env.filters["pack_params"] = pack_params
         self.env.filters["py"] = repr  # a Python literal of a str (or a dict of them), whatever it holds
         rename_call_options(self.openapi)

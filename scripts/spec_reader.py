@@ -179,6 +179,9 @@ class SpecFacts:
         """The name of the base class of every error (``sdk.error_name``; the runtime's ``APIError``)."""
         if not re.fullmatch(r"[A-Z][A-Za-z0-9]*Error", self.error_name):
             raise SpecError(f"sdk.error_name must be a class name ending in Error, not {self.error_name!r}")
+        self.client_name: str = self._client_name(package)
+        """The class of the one client object (``sdk.client_name``, else the package's name in CamelCase);
+        its async twin is ``Async`` + this."""
         self._check_references()
         self.credential: Credential = self._credential()
         """How ``AuthenticatedClient`` sends its credential (a security scheme, and ``sdk.credential``)."""
@@ -363,7 +366,7 @@ class SpecFacts:
     def _checked_sdk(sdk: dict[str, Any]) -> dict[str, Any]:
         """The ``sdk:`` settings, refused when a key is unknown (a typo would otherwise be ignored) or a value
         has the wrong type."""
-        text_keys = {"env_prefix", "error_name", "summary", "example_env_prefix"}
+        text_keys = {"env_prefix", "error_name", "summary", "example_env_prefix", "client_name"}
         unknown = sorted(set(sdk) - text_keys - {"credential"})
         if unknown:
             raise SpecError(f"sdk: unknown setting(s) {unknown}; the settings are {sorted(text_keys | {'credential'})}")
@@ -380,6 +383,27 @@ class SpecFacts:
         ):
             raise SpecError("sdk.credential takes scheme, constructor and format (text) and env (a mapping)")
         return sdk
+
+    def _client_name(self, package: str) -> str:
+        # The generated client module imports Client and AuthenticatedClient under those names: a client object
+        # named like either would hide them.
+        taken = {"Client", "AuthenticatedClient"}
+        if "client_name" in self.sdk:
+            name = str(self.sdk["client_name"])
+            if not re.fullmatch(r"[A-Z][A-Za-z0-9]*", name) or name in taken:
+                raise SpecError(f"sdk.client_name must be a class name other than {sorted(taken)}, not {name!r}")
+            return name
+        name = "".join(part[:1].upper() + part[1:] for part in package.split("_"))
+        return name + "API" if name in taken or not re.fullmatch(r"[A-Z][A-Za-z0-9]*", name) else name
+
+    def tag_info(self, module: str) -> tuple[str, str]:
+        """(name, description) of the tag whose module (``api/<module>``) is ``module``, from the spec's ``tags``
+        list: its ``x-displayName`` else its name, and its description (empty when the list does not have it)."""
+        for tag in self.document.get("tags") or []:
+            if isinstance(tag, dict) and str(PythonIdentifier(str(tag.get("name", "")), "tag")) == module:
+                return str(tag.get("x-displayName") or tag["name"]), str(tag.get("description") or "")
+        names = [op.tag_name for op in self._ops.values() if op.tag == module]
+        return (names[0] if names else module), ""
 
     def _env_prefix(self, package: str) -> str:
         prefix = self.sdk.get("env_prefix", package.upper())

@@ -1,0 +1,152 @@
+"""The one client object: what its generated classes (``resources.py``) share, the same for every spec.
+
+A client object wraps one ``Client`` or ``AuthenticatedClient`` and has one resource a tag of the spec, whose
+methods call the operation modules with that client. This module builds the wrapped client from the arguments
+or the environment, and gives the client object and its resources their lifecycle and reprs; the generated
+module declares only what the spec decides (the tags, the operations and their signatures).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any, Generic, Self, TypeVar
+
+from ._base_client import BaseClient, TokenAuth
+from ._exceptions import CredentialsError
+from ._redaction import hidden
+
+_C = TypeVar("_C", bound=BaseClient)
+_T = TypeVar("_T", bound=TokenAuth)
+
+
+def _names(names: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def credential_parts(given: Mapping[str, str | None], envs: Mapping[str, str]) -> dict[str, str]:
+    """The parts of the credential: all from the arguments (``given``), else all from the environment (``envs``:
+    part -> variable, those ``AuthenticatedClient.from_env()`` reads).
+
+    All or nothing: a credential put together from two sources (an ID from one account, a secret left over in the
+    environment from another) is never what was meant, so some parts without the others raise ``CredentialsError``
+    naming what is missing, and so does a credential found nowhere.
+    """
+    passed = [part for part, value in given.items() if value is not None]
+    if passed:
+        missing = [part for part, value in given.items() if value is None]
+        if missing:
+            raise CredentialsError(
+                f"{_names(passed)} given without {_names(missing)}: pass every part of the credential, "
+                f"or none to read them from {_names(list(envs.values()))}"
+            )
+        return {part: hidden(value) for part, value in given.items()}
+    found = {part: hidden(os.environ.get(name, "")) for part, name in envs.items()}
+    unset = [envs[part] for part, value in found.items() if not value.strip()]
+    if not unset:
+        return found
+    present = [envs[part] for part, value in found.items() if value.strip()]
+    if present:
+        raise CredentialsError(
+            f"environment variable {_names(unset)} is not set or is empty, but {_names(present)} is set: "
+            f"set all of {_names(list(envs.values()))}, or pass {_names(list(given))}"
+        )
+    raise CredentialsError(f"no credential: pass {_names(list(given))}, or set {_names(list(envs.values()))}")
+
+
+def _refuse_settings(settings: Mapping[str, Any]) -> None:
+    given = sorted(name for name, value in settings.items() if value is not None)
+    if given:
+        # The settings would be silently ignored: the given client already has its own.
+        raise TypeError(f"pass either client= or the settings to build one ({', '.join(given)}), not both")
+
+
+def authenticated_client(
+    cls: type[_T],
+    client: _T | None,
+    parts: Mapping[str, str | None],
+    base_urls: Mapping[str, str | None],
+    kwargs: dict[str, Any],
+) -> _T:
+    """``client`` as it is, else a ``cls`` (``AuthenticatedClient``) built as its ``from_env()`` would be, with the
+    credential's parts and base URLs given as arguments taking the place of their environment variables."""
+    if client is not None:
+        _refuse_settings({**parts, **base_urls, **kwargs})
+        return client
+    values = credential_parts(parts, cls._CREDENTIAL_ENVS)
+    # Each base URL: the argument, else its environment variable, else the spec's (the class's default).
+    return cls._from_parts(values, cls._base_urls_from_env({**base_urls, **kwargs}))
+
+
+def plain_client(cls: type[_C], client: _C | None, base_urls: Mapping[str, str | None], kwargs: dict[str, Any]) -> _C:
+    """``client`` as it is, else a ``cls`` (``Client``, for a spec without security) from ``from_env()``."""
+    if client is not None:
+        _refuse_settings({**base_urls, **kwargs})
+        return client
+    return cls.from_env(**base_urls, **kwargs)
+
+
+class Resource(Generic[_C]):
+    """The operations of one tag, each a method that calls its operation module with the client object's client."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: _C) -> None:
+        self._client = client
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {type(self._client).__name__}>"
+
+
+class SyncAPI(Generic[_C]):
+    """The base of the generated client object: the wrapped client, ``close()`` and ``with``."""
+
+    _client: _C
+
+    @property
+    def client(self) -> _C:
+        """The client every call goes through (its settings, its connection pool, its credential)."""
+        return self._client
+
+    def close(self) -> None:
+        """Close the client's connection pool, if one was opened."""
+        self._client.close()
+
+    def __enter__(self) -> Self:
+        self._client.__enter__()
+        return self
+
+    def __exit__(self, *args: Any) -> None:
+        self._client.__exit__(*args)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(client={self._client!r})"
+
+
+class AsyncAPI(Generic[_C]):
+    """The base of the generated async client object: the wrapped client, ``aclose()`` and ``async with``."""
+
+    _client: _C
+
+    @property
+    def client(self) -> _C:
+        """The client every call goes through (its settings, its connection pools, its credential)."""
+        return self._client
+
+    async def aclose(self) -> None:
+        """Close the running event loop's connection pool, if one was opened."""
+        await self._client.aclose()
+
+    async def __aenter__(self) -> Self:
+        await self._client.__aenter__()
+        return self
+
+    async def __aexit__(self, *args: Any) -> None:
+        await self._client.__aexit__(*args)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(client={self._client!r})"
+
+
+__all__ = ["AsyncAPI", "Resource", "SyncAPI"]
