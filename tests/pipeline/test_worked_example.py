@@ -1,4 +1,4 @@
-"""The README's worked example ("the API starts sending a new field") does what the README says."""
+"""CONTRIBUTING.md's worked example ("the API starts sending a new field") does what it says."""
 
 from __future__ import annotations
 
@@ -12,15 +12,15 @@ import pytest
 
 from helpers import EXCHANGES, NEXT_MINOR, ROOT, VERSION, api_diff, generate_from
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-SECTION = README.split("### Worked example: the API starts sending a new field", 1)[1].split("\n## ", 1)[0]
+CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+SECTION = CONTRIBUTING.split("### Worked example: the API starts sending a new field", 1)[1].split("\n## ", 1)[0]
 SNIPPET = re.search(r"```yaml\n(.*?)```", SECTION, re.DOTALL).group(1)  # type: ignore[union-attr]
 ANCHOR = "        id:\n          type: string\n          description: The ID of the service token\n"
 SPEC = (ROOT / "openapi.yaml").read_text(encoding="utf-8")
 
 
 def claimed(line_start: str) -> str:
-    """The line the README shows after ``line_start``, as the README wrote it."""
+    """The line CONTRIBUTING.md shows after ``line_start``, as it wrote it."""
     match = re.search(re.escape(line_start) + r"\s+# (.+)", SECTION)
     assert match, line_start
     return match.group(1)
@@ -64,7 +64,7 @@ def test_worked_example(tmp_path: Path, required: bool) -> None:
         assert diff.returncode == 1
         breaking = "BREAKING  planetscale_oauth.models.oauth_token.OAuthToken: new required argument 'scopes'"
         assert breaking in diff.stdout
-        assert f"`{breaking}`" in SECTION, "the README shows the line api-diff prints"
+        assert f"`{breaking}`" in SECTION, "CONTRIBUTING.md shows the line api-diff prints"
         assert f"from {VERSION}" in diff.stderr
         assert f"goes from `{VERSION}` to `{NEXT_MINOR}`" in SECTION
         assert failures and all("scopes: required field missing" in line for line in failures)
