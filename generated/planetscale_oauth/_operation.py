@@ -367,12 +367,17 @@ class Operation(Generic[Success, Parsed]):
 
     # Reading the answer
 
-    def _secrets(self, client: BaseClient, body: Any) -> tuple[str, ...]:
-        """Every secret the request carried: the client's credential and the body's sensitive values."""
+    def _secrets(self, client: BaseClient, body: Any, request: httpx.Request | None = None) -> tuple[str, ...]:
+        """Every secret the request carried: the client's credential, the body's sensitive values, and the
+        ``Authorization`` header as sent (an OAuth client's Basic credentials, say) with its value after the scheme
+        word."""
         found = list(client.credentials())
         if body is not None and body is not UNSET:
             # As sent: models inside lists and maps too.
             found += sensitive_values(_json_value(body), self.sensitive_keys)
+        authorization = request.headers.get("authorization") if request is not None else None
+        if authorization:
+            found += [authorization, authorization.partition(" ")[2]]
         return known(found)
 
     def _parse(self, client: BaseClient, response: httpx.Response, secrets: tuple[str, ...]) -> Any:
@@ -425,13 +430,13 @@ class Operation(Generic[Success, Parsed]):
             try:
                 parsed = self._parse(client, response, ())
             except ResponseValidationError as exc:
-                exc.headers = _scrubbed_headers(response.headers, self._secrets(client, body))
+                exc.headers = _scrubbed_headers(response.headers, self._secrets(client, body, _request_of(response)))
                 raise
             status = _http_status(response.status_code)
             return Response(status_code=status, content=response.content, headers=response.headers, parsed=parsed), ()
         # An error body may echo the request's credentials: they are blanked out of it before anything reads it,
         # so the content of the response and of its error (copied, pickled, logged) never holds them.
-        secrets = self._secrets(client, body)
+        secrets = self._secrets(client, body, _request_of(response))
         response._content = scrub_bytes(response.content, secrets)
         parsed = self._parse(client, response, secrets)
         detailed: Response[Parsed] = Response(
@@ -456,13 +461,23 @@ def _scrubbed_headers(headers: httpx.Headers, secrets: tuple[str, ...]) -> httpx
     return headers if cleaned == items else httpx.Headers(cleaned)
 
 
+def _request_of(response: httpx.Response) -> httpx.Request | None:
+    try:
+        return response.request
+    except RuntimeError:  # a response made by hand, with no request set
+        return None
+
+
 @contextlib.contextmanager
 def _located(response: httpx.Response) -> Iterator[None]:
     """Errors raised in reading ``response`` name the request it answers (method, and URL without its query)."""
     try:
         yield
     except APIError as exc:
-        raise exc.located(response.request.method, shown_url(str(response.request.url))) from exc.__cause__
+        request = _request_of(response)
+        if request is None:
+            raise
+        raise exc.located(request.method, shown_url(str(request.url))) from exc.__cause__
 
 
 def error_from_response(

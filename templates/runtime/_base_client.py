@@ -609,7 +609,9 @@ class _Call:
         may echo; worked out the first time a log line needs them."""
         if self._secrets is None:
             body = [self.options.get("data"), self.options.get("json"), self.options.get("headers")]
-            self._secrets = known([*self.client.credentials(), *_secret_values(body)])
+            found = [*self.client.credentials(), *_secret_values(body)]
+            # A credential with a scheme word ("Basic <base64>") is echoed without it too.
+            self._secrets = known([*found, *(text.partition(" ")[2] for text in found if " " in text)])
         return self._secrets
 
     def begin(self, timeout: httpx.Timeout) -> httpx.Timeout | None:

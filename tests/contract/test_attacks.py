@@ -104,8 +104,21 @@ SECRETS: frozenset[str] = frozenset(
 )
 
 
-SECRET_PATTERN = re.compile("|".join(re.escape(secret) for secret in sorted(SECRETS, key=len, reverse=True)))
-"""Any of the secrets, found in one pass over everything shown."""
+def inside_base64(secret: str) -> list[str]:
+    """What ``secret`` looks like inside any base64 text (a Basic header with it after an ID, say): its encoding at
+    each of the three byte offsets, without the characters its neighbours share."""
+    found = []
+    for offset in range(3):
+        encoded = b64encode(b"\0" * offset + secret.encode()).decode().rstrip("=")
+        start = (offset * 4 + 2) // 3  # the characters that carry only the padding bytes, or some of them
+        found.append(encoded[start : len(encoded) - 1])
+    return found
+
+
+# The client secret also travels inside base64, after the client ID, when sent with client_secret_basic.
+SHOWN_AS = {*SECRETS, *(form for form in inside_base64(CLIENT_SECRET) if len(form) >= 12)}
+SECRET_PATTERN = re.compile("|".join(re.escape(form) for form in sorted(SHOWN_AS, key=len, reverse=True)))
+"""Any of the secrets, as they are or inside base64, found in one pass over everything shown."""
 
 
 # What the loopback server answers.
@@ -750,6 +763,15 @@ async def exchange_with(probe: Probe, client: AuthenticatedClient, **arguments: 
     )
 
 
+async def echoed_basic_credentials(probe: Probe) -> None:
+    def refuse(connection: socket.socket, request: bytes) -> None:
+        connection.sendall(answer(400, echoes(request)))
+
+    with serving(refuse) as url:
+        error = await exchange_with(probe, probe.client(url), client_auth="client_secret_basic")
+    assert isinstance(error, errors.OAuthError), error
+
+
 async def careless_caller(probe: Probe) -> None:
     server = Counted([raw(answer(200, b"{}"))])
     good = {"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET, "code": CODE, "redirect_uri": REDIRECT_URI}
@@ -906,6 +928,8 @@ ATTACKS: list[Attack] = [
     Attack("Tokens lost or wasted", "expires_in of 10**21", huge_lifetime, SESSION),
     Attack("Tokens lost or wasted", "a refresh answered off the spec: no token_type, scope as a list, ...",
            token_response_off_spec, SESSION),
+    Attack("Secrets in places people look", "an OAuth error that echoes the request sent with client_secret_basic",
+           echoed_basic_credentials, SESSION),
     Attack("Bare exceptions", "bytes, None, a newline or a lone surrogate as a secret, a code, a state or a URL",
            careless_caller, SESSION),
     Attack("Tokens lost or wasted", "the answer to a refresh is lost, then 5 more calls", lost_refresh_answer, SESSION),
