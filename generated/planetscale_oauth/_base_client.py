@@ -26,7 +26,7 @@ import time
 import weakref
 import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypedDict
 
 import httpx
 from attrs import define, evolve, field
@@ -698,6 +698,21 @@ class _Call:
             )
 
 
+class ClientOptions(TypedDict, total=False):
+    """The keyword arguments of every client, its base URLs and credential aside (see ``BaseClient``): named here so
+    that a type checker refuses a misspelt one (``timout=``) in a constructor that takes them as ``**kwargs``."""
+
+    raise_on_unexpected_status: bool
+    cookies: dict[str, str]
+    headers: dict[str, str]
+    timeout: httpx.Timeout
+    deadline: float | None
+    verify_ssl: str | bool | ssl.SSLContext
+    follow_redirects: bool
+    httpx_args: dict[str, Any]
+    retry: RetryPolicy
+
+
 @define
 class BaseClient:
     """Connection settings and transport policy, shared by every call made with this client.
@@ -1211,6 +1226,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "IDEMPOTENT_METHODS",
     "RETRY_RULES",
+    "ClientOptions",
     "RetryPolicy",
     "RetryRule",
 ]

@@ -6,14 +6,14 @@ The policy itself (``BaseClient``) is in ``_base_client``; this module binds it 
 """
 
 import sys
-from typing import Any, ClassVar, Self
+from typing import ClassVar, Self, Unpack
 
 import httpx
 from attrs import define, field
 
 from . import _base_client
 from ._base_client import *  # noqa: F403 - the transport policy: RetryPolicy, RETRY_RULES, DEFAULT_TIMEOUT, ...
-from ._base_client import BaseClient, TokenAuth
+from ._base_client import BaseClient, ClientOptions, TokenAuth
 from ._redaction import hidden
 from .types import redact
 
@@ -40,6 +40,21 @@ USER_AGENT = (
 )
 
 
+class Options(ClientOptions, total=False):
+    """The keyword arguments of ``Client`` and ``AuthenticatedClient`` and of their ``from_env()``: the base URLs and
+    the settings of ``BaseClient``, spelt out for type checkers."""
+
+    base_url: str
+
+    oauth_base_url: str
+
+
+class ConstructorOptions(ClientOptions, total=False):
+    """The keyword arguments of the named constructors, besides the ``base_url`` they name: those of ``Options``."""
+
+    oauth_base_url: str
+
+
 @define
 class Client(BaseClient):
     """Connection settings and transport policy, shared by every call made with this client.
@@ -62,6 +77,14 @@ class Client(BaseClient):
         "oauth_base_url": OAUTH_BASE_URL_ENV,
     }
     _USER_AGENT: ClassVar = USER_AGENT
+
+    # Narrower than BaseClient's on purpose: only the arguments this spec's clients take pass a type checker.
+    @classmethod
+    def from_env(cls, **kwargs: Unpack[Options]) -> Self:  # type: ignore[override]
+        """A client without credentials whose base URLs come from the environment when set there (all of them, or
+        none: a half-set environment is refused). Each base URL is the argument if given, else its environment
+        variable, else the spec's."""
+        return super().from_env(**kwargs)
 
     _base_url: str = field(default=DEFAULT_BASE_URL, alias="base_url")
     _oauth_base_url: str = field(default=DEFAULT_OAUTH_BASE_URL, kw_only=True, alias="oauth_base_url")
@@ -96,8 +119,14 @@ class AuthenticatedClient(TokenAuth, Client):
     auth_header_name: str = field(default="Authorization", kw_only=True)
 
     @classmethod
+    def from_env(cls, **kwargs: Unpack[Options]) -> Self:  # type: ignore[override]
+        """A client whose credential comes from the environment (the variables are in the class docstring), and its
+        base URLs as ``Client.from_env()`` reads them."""
+        return super().from_env(**kwargs)
+
+    @classmethod
     def from_service_token(
-        cls, token_id: str, token: str, *, base_url: str | None = DEFAULT_BASE_URL, **kwargs: Any
+        cls, token_id: str, token: str, *, base_url: str | None = DEFAULT_BASE_URL, **kwargs: Unpack[ConstructorOptions]
     ) -> Self:
         """A client that sends ``{token_id}:{token}``, the ``ServiceToken`` scheme.
 
@@ -121,5 +150,7 @@ __all__ = [
     "USER_AGENT",
     "AuthenticatedClient",
     "Client",
+    "ConstructorOptions",
+    "Options",
 ]
 __all__ += _base_client.__all__

@@ -14,7 +14,7 @@ which walks them all (the module's ``iterate``, ``aiterate`` in ``AsyncPlanetSca
 """
 
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from typing import Unpack
 
 import httpx
 
@@ -26,7 +26,7 @@ from .api.oauth_tokens import create_oauth_token as _oauth_tokens__create_oauth_
 from .api.oauth_tokens import delete_oauth_token as _oauth_tokens__delete_oauth_token
 from .api.oauth_tokens import get_oauth_token as _oauth_tokens__get_oauth_token
 from .api.oauth_tokens import list_oauth_tokens as _oauth_tokens__list_oauth_tokens
-from .client import AuthenticatedClient
+from .client import AuthenticatedClient, ClientOptions
 from .models.access_token_response import AccessTokenResponse
 from .models.authorization_code_grant import AuthorizationCodeGrant
 from .models.oauth_token import OAuthToken
@@ -683,13 +683,13 @@ class PlanetScale(_resources.SyncAPI[AuthenticatedClient]):
         base_url: str | None = None,
         oauth_base_url: str | None = None,
         client: AuthenticatedClient | None = None,
-        **kwargs: Any,
+        **kwargs: Unpack[ClientOptions],
     ) -> None:
         # Held as Secrets from here on: what a traceback's locals show of them is redacted.
         token_id, token = hidden(token_id), hidden(token)
         parts = {"token_id": token_id, "token": token}
         base_urls = {"base_url": base_url, "oauth_base_url": oauth_base_url}
-        self._client = _resources.authenticated_client(AuthenticatedClient, client, parts, base_urls, kwargs)
+        self._client = _resources.authenticated_client(AuthenticatedClient, client, parts, base_urls, dict(kwargs))
         self.oauth_tokens = OauthTokensResource(self._client)
         self.oauth = OauthResource(self._client)
 
@@ -725,13 +725,13 @@ class AsyncPlanetScale(_resources.AsyncAPI[AuthenticatedClient]):
         base_url: str | None = None,
         oauth_base_url: str | None = None,
         client: AuthenticatedClient | None = None,
-        **kwargs: Any,
+        **kwargs: Unpack[ClientOptions],
     ) -> None:
         # Held as Secrets from here on: what a traceback's locals show of them is redacted.
         token_id, token = hidden(token_id), hidden(token)
         parts = {"token_id": token_id, "token": token}
         base_urls = {"base_url": base_url, "oauth_base_url": oauth_base_url}
-        self._client = _resources.authenticated_client(AuthenticatedClient, client, parts, base_urls, kwargs)
+        self._client = _resources.authenticated_client(AuthenticatedClient, client, parts, base_urls, dict(kwargs))
         self.oauth_tokens = AsyncOauthTokensResource(self._client)
         self.oauth = AsyncOauthResource(self._client)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import httpx
 import pytest
@@ -161,3 +162,24 @@ async def test_client_context_managers_close_the_httpx_clients() -> None:
     async with client:
         pass
     assert client.get_async_httpx_client().is_closed
+
+
+def test_a_misspelt_or_mistyped_client_argument_fails_type_checking(tmp_path: Path) -> None:
+    from mypy import api
+
+    program = tmp_path / "careless.py"
+    program.write_text(
+        "import httpx\n"
+        "from planetscale_oauth import AuthenticatedClient, Client\n"
+        "Client.from_env(timout=3)\n"
+        "AuthenticatedClient.from_env(deadline='soon')\n"
+        "AuthenticatedClient.from_service_token('id', 'token', oauth_base_url=5)\n"
+        "AuthenticatedClient.from_service_token('id', 'token', timeout=httpx.Timeout(3.0), retry=None)\n"
+        "Client.from_env(base_url='http://127.0.0.1:4010', oauth_base_url='http://127.0.0.1:4011')\n",
+        encoding="utf-8",
+    )
+    out, _, status = api.run(["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), str(program)])
+    lines = [line for line in out.splitlines() if ": error:" in line]
+    assert status == 1
+    assert [line.split(":")[1] for line in lines] == ["3", "4", "5", "6"], out
+    assert 'Unexpected keyword argument "timout"' in lines[0]
