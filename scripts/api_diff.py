@@ -86,7 +86,11 @@ def required_fields(obj: Any, prefix: str = "") -> dict[str, set[str]]:
             found[path] = {
                 attr_name
                 for attr_name, attr in member.all_members.items()
-                if not attr.is_alias and attr.is_attribute and attr.annotation is not None and attr.value is None
+                if not attr.is_alias
+                and attr.is_attribute
+                and "property" not in attr.labels  # computed, not a constructor argument
+                and attr.annotation is not None
+                and attr.value is None
             }
         if member.is_module:
             found.update(required_fields(member, f"{path}."))

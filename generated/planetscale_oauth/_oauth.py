@@ -29,6 +29,7 @@ import inspect
 import json
 import logging
 import math
+import os
 import re
 import secrets
 import threading
@@ -103,7 +104,7 @@ class OAuthFlow:
     authorization_path: str
     token: Operation[Any, Any]
     revocation: Operation[Any, Any]
-    client: Callable[[], BaseClient]
+    client: type[BaseClient]
 
 
 @define(frozen=True)
@@ -996,6 +997,113 @@ class TokenSession:
         set off a refresh per request. Request bodies are read before sending, so that they can be sent again.
         """
         return _SessionAuth(self)
+
+
+@define
+class OAuthApp:
+    """Your OAuth application, held once: its client ID and secret, how it authenticates (``client_auth``), and the
+    client that talks to the authorization server. It builds the authorize URL and starts or resumes token
+    sessions without the ID and secret being passed again.
+
+        app = OAuthApp.from_env()                          # the ID and secret from the environment
+        request = app.authorize_url(redirect_uri)          # keep request.state and request.code_verifier
+        session = app.exchange(code=code, redirect_uri=redirect_uri, code_verifier=request.code_verifier)
+        session = app.session(stored_tokens)               # later, or in another process
+    """
+
+    _flow: ClassVar[OAuthFlow]
+    """The spec's flow; the generated ``oauth.OAuthApp`` sets it."""
+    _session_class: ClassVar[type[TokenSession]]
+    """The generated ``oauth.TokenSession``."""
+    _ENVS: ClassVar[tuple[str, str]] = ("OAUTH_CLIENT_ID", "OAUTH_CLIENT_SECRET")
+    """The environment variables ``from_env()`` reads the client ID and secret from."""
+
+    client: BaseClient = field(repr=False)
+    client_id: str
+    client_secret: str = field(repr=redact)
+    client_auth: ClientAuth = field(
+        default="client_secret_post", kw_only=True, validator=lambda _app, _field, value: _check_client_auth(value)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_text("client_id", self.client_id)
+        _check_text("client_secret", self.client_secret)
+
+    @classmethod
+    def from_env(cls, client: BaseClient | None = None, *, client_auth: ClientAuth = "client_secret_post") -> Self:
+        """The application whose ID and secret are in the environment (both, or ``CredentialsError`` names the one
+        missing); ``client`` talks to the authorization server (by default one whose base URLs come from the
+        environment, as ``Client.from_env()`` reads them)."""
+        found = cls.credentials_from_env()
+        if found is None:
+            raise CredentialsError(f"environment variables {cls._ENVS[0]} and {cls._ENVS[1]} are not set")
+        return cls(client or cls._flow.client.from_env(), *found, client_auth=client_auth)
+
+    @classmethod
+    def credentials_from_env(cls) -> tuple[str, str] | None:
+        """(client ID, client secret) from the environment, or None when neither is set; one without the other is
+        a ``CredentialsError`` naming the missing variable."""
+        values = [hidden(os.environ.get(name, "").strip()) for name in cls._ENVS]
+        if not any(values):
+            return None
+        missing = [name for name, value in zip(cls._ENVS, values, strict=True) if not value]
+        if missing:
+            raise CredentialsError(f"environment variable {missing[0]} is not set or is empty, but the other is")
+        return str(values[0]), str(values[1])
+
+    def authorize_url(
+        self,
+        redirect_uri: str,
+        *,
+        scope: str | Sequence[str] | None = None,
+        state: str | None = None,
+        pkce: bool = True,
+    ) -> AuthorizationRequest:
+        """The URL that asks the user to connect their account to this application (see ``authorize_url``)."""
+        return authorize_url(
+            self._flow, self.client_id, redirect_uri, scope=scope, state=state, pkce=pkce, client=self.client
+        )
+
+    def exchange(
+        self,
+        *,
+        code: str,
+        redirect_uri: str,
+        code_verifier: str | None = None,
+        on_refresh: OnRefresh | None = None,
+        refresh_margin: float = DEFAULT_REFRESH_MARGIN,
+    ) -> TokenSession:
+        """Exchange the callback's code for tokens and start a session with them (see ``TokenSession.exchange``)."""
+        return self._session_class.exchange(
+            self.client, self.client_id, self.client_secret, code=code, redirect_uri=redirect_uri,
+            code_verifier=code_verifier, client_auth=self.client_auth, on_refresh=on_refresh,
+            refresh_margin=refresh_margin,
+        )  # fmt: skip
+
+    async def aexchange(
+        self,
+        *,
+        code: str,
+        redirect_uri: str,
+        code_verifier: str | None = None,
+        on_refresh: OnRefresh | None = None,
+        refresh_margin: float = DEFAULT_REFRESH_MARGIN,
+    ) -> TokenSession:
+        """The async twin of ``exchange``."""
+        return await self._session_class.aexchange(
+            self.client, self.client_id, self.client_secret, code=code, redirect_uri=redirect_uri,
+            code_verifier=code_verifier, client_auth=self.client_auth, on_refresh=on_refresh,
+            refresh_margin=refresh_margin,
+        )  # fmt: skip
+
+    def session(
+        self, tokens: Tokens, *, on_refresh: OnRefresh | None = None, refresh_margin: float = DEFAULT_REFRESH_MARGIN
+    ) -> TokenSession:
+        """A session on tokens stored earlier (after a restart, or in another process)."""
+        return self._session_class(
+            self.client, self.client_id, self.client_secret, tokens, on_refresh, refresh_margin,
+            client_auth=self.client_auth,
+        )  # fmt: skip
 
 
 @define(frozen=True)

@@ -73,5 +73,19 @@ class TokenSession(_oauth.TokenSession):
         return AuthenticatedClient.from_access_token(self.access_token(), **kwargs)
 
 
-__all__ = ["AUTHORIZE_PATH", "TokenSession", "authorize_url"]
+CLIENT_ID_ENV = "PLANETSCALE_OAUTH_CLIENT_ID"
+"""Where ``OAuthApp.from_env()`` (and the client object) read your OAuth application's client ID."""
+CLIENT_SECRET_ENV = "PLANETSCALE_OAUTH_CLIENT_SECRET"
+"""Where ``OAuthApp.from_env()`` (and the client object) read your OAuth application's client secret."""
+
+
+class OAuthApp(_oauth.OAuthApp):
+    __doc__ = _oauth.OAuthApp.__doc__
+    __slots__ = ()
+    _flow: ClassVar[OAuthFlow] = _FLOW
+    _session_class: ClassVar[type[_oauth.TokenSession]] = TokenSession
+    _ENVS: ClassVar = (CLIENT_ID_ENV, CLIENT_SECRET_ENV)
+
+
+__all__ = ["AUTHORIZE_PATH", "CLIENT_ID_ENV", "CLIENT_SECRET_ENV", "OAuthApp", "TokenSession", "authorize_url"]
 __all__ += _oauth.__all__

@@ -33,6 +33,7 @@ from .models.oauth_token import OAuthToken
 from .models.oauth_token_page import OAuthTokenPage
 from .models.refresh_token_grant import RefreshTokenGrant
 from .models.revoke_token_request import RevokeTokenRequest
+from .oauth import ClientAuth, OAuthApp
 from .types import Unset
 
 
@@ -683,6 +684,9 @@ class PlanetScale(_resources.SyncAPI[AuthenticatedClient]):
         base_url: str | None = None,
         oauth_base_url: str | None = None,
         client: AuthenticatedClient | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        client_auth: ClientAuth = "client_secret_post",
         **kwargs: Unpack[ClientOptions],
     ) -> None:
         # Held as Secrets from here on: what a traceback's locals show of them is redacted.
@@ -692,6 +696,15 @@ class PlanetScale(_resources.SyncAPI[AuthenticatedClient]):
         self._client = _resources.authenticated_client(AuthenticatedClient, client, parts, base_urls, dict(kwargs))
         self.oauth_tokens = OauthTokensResource(self._client)
         self.oauth = OauthResource(self._client)
+        client_secret = hidden(client_secret)
+        self._oauth_app = _resources.oauth_app(OAuthApp, self._client, client_id, client_secret, client_auth)
+
+    @property
+    def oauth_app(self) -> OAuthApp:
+        """Your OAuth application, its client ID and secret given here (``client_id=``, ``client_secret=``) or read
+        from ``CLIENT_ID_ENV`` and ``CLIENT_SECRET_ENV``: the authorize URL, the code exchange and token sessions
+        without repeating them (see ``oauth.OAuthApp``)."""
+        return _resources.required_app(self._oauth_app, OAuthApp._ENVS)
 
 
 class AsyncPlanetScale(_resources.AsyncAPI[AuthenticatedClient]):
@@ -725,6 +738,9 @@ class AsyncPlanetScale(_resources.AsyncAPI[AuthenticatedClient]):
         base_url: str | None = None,
         oauth_base_url: str | None = None,
         client: AuthenticatedClient | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        client_auth: ClientAuth = "client_secret_post",
         **kwargs: Unpack[ClientOptions],
     ) -> None:
         # Held as Secrets from here on: what a traceback's locals show of them is redacted.
@@ -734,6 +750,15 @@ class AsyncPlanetScale(_resources.AsyncAPI[AuthenticatedClient]):
         self._client = _resources.authenticated_client(AuthenticatedClient, client, parts, base_urls, dict(kwargs))
         self.oauth_tokens = AsyncOauthTokensResource(self._client)
         self.oauth = AsyncOauthResource(self._client)
+        client_secret = hidden(client_secret)
+        self._oauth_app = _resources.oauth_app(OAuthApp, self._client, client_id, client_secret, client_auth)
+
+    @property
+    def oauth_app(self) -> OAuthApp:
+        """Your OAuth application, its client ID and secret given here (``client_id=``, ``client_secret=``) or read
+        from ``CLIENT_ID_ENV`` and ``CLIENT_SECRET_ENV``: the authorize URL, the code exchange and token sessions
+        without repeating them (see ``oauth.OAuthApp``)."""
+        return _resources.required_app(self._oauth_app, OAuthApp._ENVS)
 
 
 __all__ = [

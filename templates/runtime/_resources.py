@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Generic, Protocol, Self, TypeVar
 
 from ._base_client import BaseClient, TokenAuth
 from ._exceptions import CredentialsError
@@ -85,6 +85,42 @@ def plain_client(cls: type[_C], client: _C | None, base_urls: Mapping[str, str |
         _refuse_settings({**base_urls, **kwargs})
         return client
     return cls.from_env(**base_urls, **kwargs)
+
+
+class _App(Protocol):
+    """What the client object needs of the generated ``oauth.OAuthApp`` (this module cannot import it: a spec
+    without an OAuth flow has none)."""
+
+    def __init__(self, client: BaseClient, client_id: str, client_secret: str, *, client_auth: Any) -> None: ...
+
+    @classmethod
+    def credentials_from_env(cls) -> tuple[str, str] | None: ...
+
+
+_A = TypeVar("_A", bound=_App)
+
+
+def oauth_app(
+    cls: type[_A], client: BaseClient, client_id: str | None, client_secret: str | None, client_auth: Any
+) -> _A | None:
+    """The OAuth application of the client object: from the arguments (both, or neither), else from the
+    environment, else None (the client object then works without one, for the API operations)."""
+    if client_id is None and client_secret is None:
+        found = cls.credentials_from_env()
+        return None if found is None else cls(client, *found, client_auth=client_auth)
+    if client_id is None or client_secret is None:
+        raise CredentialsError(
+            "pass client_id and client_secret together (or neither, to read them from the environment)"
+        )
+    return cls(client, client_id, client_secret, client_auth=client_auth)
+
+
+def required_app(app: _A | None, envs: tuple[str, str]) -> _A:
+    if app is None:
+        raise CredentialsError(
+            f"no OAuth application: pass client_id and client_secret, or set {envs[0]} and {envs[1]}"
+        )
+    return app
 
 
 class Resource(Generic[_C]):

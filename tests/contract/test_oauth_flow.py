@@ -27,11 +27,14 @@ import httpx
 import pytest
 from loopback import CLIENT_ID, CLIENT_SECRET, CODE, RotatingOAuthServer
 
-from planetscale_oauth import AuthenticatedClient, Client, errors
+from planetscale_oauth import AuthenticatedClient, Client, PlanetScale, errors
 from planetscale_oauth.oauth import (
     AUTHORIZE_PATH,
+    CLIENT_ID_ENV,
+    CLIENT_SECRET_ENV,
     AuthorizationRequest,
     ClientAuth,
+    OAuthApp,
     Revocation,
     Tokens,
     TokenSession,
@@ -56,7 +59,7 @@ def server() -> Iterator[RotatingOAuthServer]:
     running.httpd.server_close()
 
 
-def oauth_client(server: RotatingOAuthServer) -> Client:
+def oauth_client(server: RotatingOAuthServer) -> AuthenticatedClient:
     # A service-token client: proves the token never travels to the OAuth server.
     return AuthenticatedClient.from_service_token(
         "sto_FAKEflow", "pscale_tkn_FAKEflow0001", base_url=server.url + "/v1", oauth_base_url=server.url,
@@ -715,3 +718,59 @@ async def test_a_refresh_refused_after_a_401_raises_its_error(server: RotatingOA
         else:
             async with httpx.AsyncClient(base_url=server.url, auth=session.httpx_auth()) as aapi:
                 await aapi.get("/v1/user")
+
+
+# The OAuth application, held once
+
+
+def test_the_oauth_app_holds_the_application_once_for_the_whole_flow(
+    server: RotatingOAuthServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CLIENT_ID_ENV, CLIENT_ID)
+    monkeypatch.setenv(CLIENT_SECRET_ENV, CLIENT_SECRET)
+    app = OAuthApp.from_env(oauth_client(server), client_auth="client_secret_basic")
+    assert CLIENT_SECRET not in repr(app)
+    request = app.authorize_url(REDIRECT_URI, scope="read_databases")
+    assert parse_qs(urlsplit(request.url).query)["client_id"] == [CLIENT_ID]
+    session = app.exchange(code=CODE, redirect_uri=REDIRECT_URI, code_verifier=request.code_verifier)
+    assert session.access_token() == server.access_token
+    assert server.forms[-1]["code_verifier"] == request.code_verifier
+    assert "client_secret" not in server.forms[-1], "sent in a Basic header, as chosen once"
+    resumed = app.session(session.tokens)
+    assert (resumed.client_auth, resumed.refresh().access_token) == ("client_secret_basic", server.access_token)
+
+
+@pytest.mark.parametrize(
+    ("present", "expected"),
+    [
+        ({}, "are not set"),
+        ({CLIENT_ID_ENV: CLIENT_ID}, f"{CLIENT_SECRET_ENV} is not set"),
+        ({CLIENT_SECRET_ENV: CLIENT_SECRET}, f"{CLIENT_ID_ENV} is not set"),
+        ({CLIENT_ID_ENV: CLIENT_ID, CLIENT_SECRET_ENV: CLIENT_SECRET + "\n"}, None),
+    ],
+)
+def test_the_oauth_app_from_the_environment_is_all_or_nothing(
+    monkeypatch: pytest.MonkeyPatch, present: dict[str, str], expected: str | None
+) -> None:
+    for name in (CLIENT_ID_ENV, CLIENT_SECRET_ENV):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in present.items():
+        monkeypatch.setenv(name, value)
+    if expected is None:  # a trailing newline is stripped from what the environment holds
+        assert OAuthApp.from_env(Client()).client_secret == CLIENT_SECRET
+        return
+    with pytest.raises(errors.CredentialsError, match=expected):
+        OAuthApp.from_env(Client())
+
+
+def test_the_client_object_carries_the_oauth_app(server: RotatingOAuthServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in (CLIENT_ID_ENV, CLIENT_SECRET_ENV):
+        monkeypatch.delenv(name, raising=False)
+    api = PlanetScale(client=oauth_client(server), client_id=CLIENT_ID, client_secret=CLIENT_SECRET)
+    session = api.oauth_app.exchange(code=CODE, redirect_uri=REDIRECT_URI)
+    assert session.access_token() == server.access_token
+    without = PlanetScale(client=oauth_client(server))
+    with pytest.raises(errors.CredentialsError, match=f"set {CLIENT_ID_ENV} and {CLIENT_SECRET_ENV}"):
+        _ = without.oauth_app
+    with pytest.raises(errors.CredentialsError, match="together"):
+        PlanetScale(client=oauth_client(server), client_id=CLIENT_ID)
