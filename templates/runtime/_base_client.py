@@ -233,7 +233,7 @@ class _Layer:
             self.raw_deflate_next = False
             self.inflate = zlib.decompressobj(-zlib.MAX_WBITS)
             return self.step(data, room)
-        self.seen = True
+        self.seen = self.seen or bool(out)  # raw deflate is tried only while nothing has come out
         return out, bool(self.inflate.unconsumed_tail)
 
     def finish(self, room: int) -> bytes:

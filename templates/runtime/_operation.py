@@ -9,7 +9,6 @@ anything but success, with every secret the request carried blanked out of it.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import warnings
 from collections.abc import AsyncIterator, Callable, Collection, Iterable, Iterator, Mapping
@@ -308,8 +307,10 @@ class Operation(Generic[Success, Parsed]):
         self._warn()
         client: BaseClient = args["client"]
         response = self._send(client, args)
-        with _located(response):
+        try:
             return self._detailed(client, response, args.get("body"))[0]
+        except APIError as exc:
+            raise _located(exc, response) from exc.__cause__
 
     def sync(self, args: Mapping[str, Any]) -> Success:
         """Send the request; the success model, or the typed error for any other answer."""
@@ -321,8 +322,10 @@ class Operation(Generic[Success, Parsed]):
         self._warn()
         client: BaseClient = args["client"]
         response = await self._asend(client, args)
-        with _located(response):
+        try:
             return self._detailed(client, response, args.get("body"))[0]
+        except APIError as exc:
+            raise _located(exc, response) from exc.__cause__
 
     async def asyncio(self, args: Mapping[str, Any]) -> Success:
         """The async twin of ``sync``."""
@@ -354,14 +357,18 @@ class Operation(Generic[Success, Parsed]):
     def _fetch(self, args: Mapping[str, Any]) -> Success:
         client: BaseClient = args["client"]
         response = self._send(client, args)
-        with _located(response):
+        try:
             return self._result(*self._detailed(client, response, args.get("body")))
+        except APIError as exc:
+            raise _located(exc, response) from exc.__cause__
 
     async def _afetch(self, args: Mapping[str, Any]) -> Success:
         client: BaseClient = args["client"]
         response = await self._asend(client, args)
-        with _located(response):
+        try:
             return self._result(*self._detailed(client, response, args.get("body")))
+        except APIError as exc:
+            raise _located(exc, response) from exc.__cause__
 
     # Reading the answer
 
@@ -466,16 +473,11 @@ def _request_of(response: httpx.Response) -> httpx.Request | None:
         return None
 
 
-@contextlib.contextmanager
-def _located(response: httpx.Response) -> Iterator[None]:
-    """Errors raised in reading ``response`` name the request it answers (method, and URL without its query)."""
-    try:
-        yield
-    except APIError as exc:
-        request = _request_of(response)
-        if request is None:
-            raise
-        raise exc.located(request.method, shown_url(str(request.url))) from exc.__cause__
+def _located(error: APIError, response: httpx.Response) -> APIError:
+    """``error``, raised in reading ``response``, naming the request it answers (method, and URL without its
+    query). A plain function called from ``except``: a context manager would cost every call, not only errors."""
+    request = _request_of(response)
+    return error if request is None else error.located(request.method, shown_url(str(request.url)))
 
 
 def error_from_response(

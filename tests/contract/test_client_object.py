@@ -483,3 +483,18 @@ def test_a_spec_with_a_client_name_generates_classes_of_that_name(widgets: Modul
     assert {"Widgets", "AsyncWidgets"} <= set(widgets.__all__)
     source = Path(str(widgets.__file__)).with_name("resources.py").read_text(encoding="utf-8")
     assert "class Widgets(" in source and "class AsyncWidgets(" in source
+
+
+def test_a_tag_package_lists_its_operations_and_loads_each_when_used() -> None:
+    script = (
+        "import sys, planetscale_oauth.api.oauth_tokens as tag\n"
+        "print(sorted(set(tag.__all__) & set(dir(tag))))\n"
+        "print([name for name in tag.__all__ if f'{tag.__name__}.{name}' in sys.modules])\n"
+        "print(callable(tag.get_oauth_token.sync), [n for n in tag.__all__ if f'{tag.__name__}.{n}' in sys.modules])\n"
+    )
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert shown.splitlines() == [
+        "['create_oauth_token', 'delete_oauth_token', 'get_oauth_token', 'list_oauth_tokens']",
+        "[]",
+        "True ['get_oauth_token']",
+    ]
