@@ -16,6 +16,7 @@ import datetime
 import http.cookiejar
 import itertools
 import logging
+import math
 import os
 import random
 import ssl
@@ -253,7 +254,8 @@ class _Body:
     server that sends a byte at a time cannot hold a call."""
 
     def __init__(self, response: httpx.Response, deadline_at: float | None) -> None:
-        codings = [coding.strip().lower() for coding in response.headers.get("content-encoding", "").split(",")]
+        header = response.headers.get("content-encoding")
+        codings = [coding.strip().lower() for coding in header.split(",")] if header else []
         codings = [coding for coding in codings if coding and coding != "identity"]
         if response.is_stream_consumed:  # read already (a transport or a hook did), and decoded by httpx
             codings = []
@@ -555,6 +557,16 @@ class _LoopPool:
         self.gate: asyncio.Semaphore | None = None
 
 
+def _longest(timeout: httpx.Timeout) -> float:
+    """The longest part of ``timeout`` (infinity when a part has none)."""
+    longest = 0.0
+    for part in (timeout.connect, timeout.read, timeout.write, timeout.pool):
+        if part is None:
+            return math.inf
+        longest = max(longest, part)
+    return longest
+
+
 def _with_timeout(options: dict[str, Any], timeout: httpx.Timeout | None) -> dict[str, Any]:
     return options if timeout is None else {**options, "timeout": timeout}
 
@@ -625,9 +637,9 @@ class _Call:
         if self.deadline_at is None:
             return None
         left = max(self.deadline_at - time.monotonic(), 0.001)
-        parts = {"connect": timeout.connect, "read": timeout.read, "write": timeout.write, "pool": timeout.pool}
-        if all(part is not None and part <= left for part in parts.values()):
+        if left >= _longest(timeout):  # the common case: the deadline is further off than any timeout
             return None
+        parts = {"connect": timeout.connect, "read": timeout.read, "write": timeout.write, "pool": timeout.pool}
         return httpx.Timeout(**{name: left if part is None or part > left else part for name, part in parts.items()})
 
     def deadline_passed(self) -> bool:
