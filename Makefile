@@ -60,7 +60,7 @@ test-fast: install ## Runtime unit tests, then contract and hostile tests (secon
 fuzz: install ## Fuzz parsing with hypothesis: 10,000 examples a property, and print the counts
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -s --timeout=0 tests/contract/test_fuzz.py
 
-bench: install node ## Benchmarks as ratios against raw httpx, pydantic and the stock generator (see README)
+bench: install node ## Benchmarks as ratios against raw httpx, pydantic and the stock generator (see CONTRIBUTING.md)
 	$(PY) benchmarks/bench.py
 
 record: install ## Record one real exchange as tests/fixtures/$(NAME).json (settings from the environment)

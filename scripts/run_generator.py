@@ -121,7 +121,7 @@ def rename_call_options(openapi: Any) -> None:
 
 
 def sdk_settings(argv: list[str]) -> dict[str, Any]:
-    """The ``sdk:`` section of the ``--config`` file: settings the stock generator ignores (see README)."""
+    """The ``sdk:`` section of the ``--config`` file: settings the stock generator ignores (see CONTRIBUTING.md)."""
     if "--config" not in argv:
         return {}
     settings = YAML(typ="safe").load(Path(argv[argv.index("--config") + 1]).read_bytes()) or {}

@@ -172,7 +172,7 @@ class SpecFacts:
         self.document = document
         self.package = package
         self.sdk = self._checked_sdk(sdk or {})
-        """The ``sdk:`` section of generator-config.yaml: what a spec cannot say (see README)."""
+        """The ``sdk:`` section of generator-config.yaml: what a spec cannot say (see CONTRIBUTING.md)."""
         self.env_prefix: str = self._env_prefix(package)
         """Every environment variable the package reads starts with this and ``_``."""
         self.error_name: str = str(self.sdk.get("error_name", "APIError"))

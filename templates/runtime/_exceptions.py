@@ -139,16 +139,16 @@ class BadRequestError(APIStatusError):
 
 
 class AuthenticationError(APIStatusError):
-    """401: the credentials were refused: the service token, or (on the OAuth server, without an RFC 6749
-    body) the client ID and secret."""
+    """401: the credentials were refused: the client's credential (a service token, an API key), or on an OAuth
+    server answering without an RFC 6749 body, the client ID and secret."""
 
 
 class ForbiddenError(APIStatusError):
-    """403: the service token lacks the access this operation needs."""
+    """403: the credential is valid but lacks the access this operation needs."""
 
 
 class NotFoundError(APIStatusError):
-    """404: the organization or OAuth application does not exist, or the token cannot see it."""
+    """404: what the path names does not exist, or the credential cannot see it."""
 
 
 class UnprocessableEntityError(APIStatusError):
