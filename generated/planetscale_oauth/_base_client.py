@@ -377,6 +377,26 @@ def shown_url(url: str) -> str:
     return f"{parsed.scheme}://{parsed.host}{port}{parsed.raw_path.split(b'?', 1)[0].decode('ascii')}"
 
 
+def names(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def env_group(envs: Mapping[str, str]) -> dict[str, str] | None:
+    """The values of ``envs`` (key -> environment variable) read together, as ``Secret``s: all of them; None when
+    none is set; a ``CredentialsError`` naming the first missing one when some are set and others not (a credential put
+    together from two places is never what was meant). Values are taken as they are: what is wrong with one (a
+    trailing newline from a file) is for the caller's check to name."""
+    found = {key: hidden(os.environ.get(name, "")) for key, name in envs.items()}
+    present = [envs[key] for key, value in found.items() if value.strip()]
+    if not present:
+        return None
+    unset = [envs[key] for key, value in found.items() if not value.strip()]
+    if unset:
+        raise CredentialsError(f"environment variable {unset[0]} is not set or is empty, but {names(present)} is")
+    return found
+
+
 def require_text(name: str, value: str) -> None:
     """Refuse a missing or blank credential, or one no header can carry, before any request. The message names
     what is wrong and where, never the value."""
@@ -1195,12 +1215,10 @@ class TokenAuth(BaseClient):
         the spec's. Other keyword arguments are those of ``Client``.
         """
         kwargs = cls._base_urls_from_env(kwargs)
-        values: dict[str, str] = {}
-        for part, name in cls._CREDENTIAL_ENVS.items():
-            value = hidden(os.environ.get(name, ""))
-            if not value.strip():
-                raise CredentialsError(f"environment variable {name} is not set or is empty")
-            values[part] = value
+        values = env_group(cls._CREDENTIAL_ENVS)
+        if values is None:
+            first = next(iter(cls._CREDENTIAL_ENVS.values()))
+            raise CredentialsError(f"environment variable {first} is not set or is empty")
         return cls._from_parts(values, kwargs)
 
     def _credential(self) -> tuple[str, str]:

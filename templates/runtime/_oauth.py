@@ -27,7 +27,6 @@ import inspect
 import json
 import logging
 import math
-import os
 import re
 import secrets
 import threading
@@ -39,7 +38,7 @@ from urllib.parse import parse_qs, quote, urlencode, urlsplit
 import httpx
 from attrs import define, field
 
-from ._base_client import BaseClient
+from ._base_client import BaseClient, env_group
 from ._exceptions import (
     APIConnectionError,
     ArgumentError,
@@ -1041,13 +1040,8 @@ class OAuthApp:
     def credentials_from_env(cls) -> tuple[str, str] | None:
         """(client ID, client secret) from the environment, or None when neither is set; one without the other is
         a ``CredentialsError`` naming the missing variable."""
-        values = [hidden(os.environ.get(name, "").strip()) for name in cls._ENVS]
-        if not any(values):
-            return None
-        missing = [name for name, value in zip(cls._ENVS, values, strict=True) if not value]
-        if missing:
-            raise CredentialsError(f"environment variable {missing[0]} is not set or is empty, but the other is")
-        return str(values[0]), str(values[1])
+        found = env_group({"client_id": cls._ENVS[0], "client_secret": cls._ENVS[1]})
+        return None if found is None else (str(found["client_id"]), str(found["client_secret"]))
 
     def authorize_url(
         self,

@@ -8,21 +8,15 @@ module declares only what the spec decides (the tags, the operations and their s
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from typing import Any, Generic, Protocol, Self, TypeVar
 
-from ._base_client import BaseClient, TokenAuth
+from ._base_client import BaseClient, TokenAuth, env_group, names
 from ._exceptions import CredentialsError
 from ._redaction import hidden
 
 _C = TypeVar("_C", bound=BaseClient)
 _T = TypeVar("_T", bound=TokenAuth)
-
-
-def _names(names: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def credential_parts(given: Mapping[str, str | None], envs: Mapping[str, str]) -> dict[str, str]:
@@ -38,21 +32,14 @@ def credential_parts(given: Mapping[str, str | None], envs: Mapping[str, str]) -
         missing = [part for part, value in given.items() if value is None]
         if missing:
             raise CredentialsError(
-                f"{_names(passed)} given without {_names(missing)}: pass every part of the credential, "
-                f"or none to read them from {_names(list(envs.values()))}"
+                f"{names(passed)} given without {names(missing)}: pass every part of the credential, "
+                f"or none to read them from {names(list(envs.values()))}"
             )
         return {part: hidden(value) for part, value in given.items()}
-    found = {part: hidden(os.environ.get(name, "")) for part, name in envs.items()}
-    unset = [envs[part] for part, value in found.items() if not value.strip()]
-    if not unset:
-        return found
-    present = [envs[part] for part, value in found.items() if value.strip()]
-    if present:
-        raise CredentialsError(
-            f"environment variable {_names(unset)} is not set or is empty, but {_names(present)} is set: "
-            f"set all of {_names(list(envs.values()))}, or pass {_names(list(given))}"
-        )
-    raise CredentialsError(f"no credential: pass {_names(list(given))}, or set {_names(list(envs.values()))}")
+    found = env_group(envs)
+    if found is None:
+        raise CredentialsError(f"no credential: pass {names(list(given))}, or set {names(list(envs.values()))}")
+    return found
 
 
 def _refuse_settings(settings: Mapping[str, Any]) -> None:

@@ -746,7 +746,11 @@ def test_the_oauth_app_holds_the_application_once_for_the_whole_flow(
         ({}, "are not set"),
         ({CLIENT_ID_ENV: CLIENT_ID}, f"{CLIENT_SECRET_ENV} is not set"),
         ({CLIENT_SECRET_ENV: CLIENT_SECRET}, f"{CLIENT_ID_ENV} is not set"),
-        ({CLIENT_ID_ENV: CLIENT_ID, CLIENT_SECRET_ENV: CLIENT_SECRET + "\n"}, None),
+        (
+            {CLIENT_ID_ENV: CLIENT_ID, CLIENT_SECRET_ENV: CLIENT_SECRET + "\n"},
+            "client_secret holds a control character",
+        ),
+        ({CLIENT_ID_ENV: CLIENT_ID, CLIENT_SECRET_ENV: CLIENT_SECRET}, None),
     ],
 )
 def test_the_oauth_app_from_the_environment_is_all_or_nothing(
@@ -756,7 +760,7 @@ def test_the_oauth_app_from_the_environment_is_all_or_nothing(
         monkeypatch.delenv(name, raising=False)
     for name, value in present.items():
         monkeypatch.setenv(name, value)
-    if expected is None:  # a trailing newline is stripped from what the environment holds
+    if expected is None:
         assert OAuthApp.from_env(Client()).client_secret == CLIENT_SECRET
         return
     with pytest.raises(errors.CredentialsError, match=expected):
