@@ -38,7 +38,7 @@ generate: venv ## Regenerate generated/planetscale_oauth from openapi.yaml + tem
 check-generated: venv ## Fail, naming the files, if generated/ is not what generation writes
 	$(PY) scripts/generate.py --check
 
-api-diff: venv ## Public API changes since the last version tag (else main); fails on an unbumped breaking change
+api-diff: venv ## Public API changes since the last version tag (else the previous version); fails on an unbumped breaking change
 	$(PY) scripts/api_diff.py
 
 template-diff: venv ## How the generator's built-in templates changed since the version templates/ came from

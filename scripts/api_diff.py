@@ -1,6 +1,6 @@
 """`make api-diff`: how the public API of generated/planetscale_oauth changed since a base, in plain words.
 
-    python scripts/api_diff.py                 # against the latest version tag, else main's merge base
+    python scripts/api_diff.py                 # against the latest version tag, else the previous version
     python scripts/api_diff.py --base v0.1.0   # against any git ref
     python scripts/api_diff.py --old DIR --new DIR --old-version 0.1.0 --new-version 0.1.0
 
@@ -32,13 +32,25 @@ def git(*args: str) -> str:
 
 
 def default_base() -> str:
-    """The latest version tag, else the merge base with main."""
-    for command in (("describe", "--tags", "--abbrev=0", "--match", "v[0-9]*"), ("merge-base", "HEAD", "main")):
-        try:
-            return git(*command)
-        except subprocess.CalledProcessError:
-            continue
-    return "HEAD"
+    """The latest version tag; without one, the commit before the current version was set (the last commit of
+    the previous version), so that changes made while a version is unreleased are compared with the version
+    users have; else HEAD."""
+    try:
+        return git("describe", "--tags", "--abbrev=0", "--match", "v[0-9]*")
+    except subprocess.CalledProcessError:
+        pass
+    current = version_at(None)
+    introduced = None
+    for commit in git("log", "--format=%H", "--", CONFIG).split():
+        if version_at(commit) != current:
+            break
+        introduced = commit
+    if introduced is None:
+        return "HEAD"
+    try:
+        return git("rev-parse", "--verify", "--quiet", f"{introduced}^")
+    except subprocess.CalledProcessError:
+        return "HEAD"
 
 
 def version_at(ref: str | None) -> str:
@@ -141,7 +153,7 @@ def compare(old: Any, new: Any) -> tuple[list[str], list[str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--base", help="git ref to compare with (default: latest version tag, else merge base with main)"
+        "--base", help="git ref to compare with (default: latest version tag, else the previous version's last commit)"
     )
     parser.add_argument("--old", type=Path, help="a folder holding an older planetscale_oauth, instead of --base")
     parser.add_argument("--new", type=Path, default=ROOT / "generated", help="the folder holding the new package")

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "openapi.yaml"
 FIXTURES_DIR = ROOT / "tests" / "fixtures"
 SPEC_URI = "urn:planetscale-oauth:openapi.yaml"
-TOKEN_PATH = "/organizations/{organization}/oauth-applications/{id}/token"
+TOKEN_PATH = "/organizations/{organization}/oauth-applications/{application_id}/token"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 FORM = "application/x-www-form-urlencoded"
 

@@ -47,7 +47,7 @@ class OauthTokensResource(_resources.Resource[AuthenticatedClient]):
     __slots__ = ()
 
     def create_oauth_token(
-        self, organization: str, id: str, *, body: AuthorizationCodeGrant | RefreshTokenGrant,
+        self, organization: str, application_id: str, *, body: AuthorizationCodeGrant | RefreshTokenGrant,
         timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
     ) -> OAuthToken:  # fmt: skip
         """Create or renew an OAuth token
@@ -66,7 +66,7 @@ class OauthTokensResource(_resources.Resource[AuthenticatedClient]):
 
         Args:
             organization (str): The name of the organization the OAuth application belongs to
-            id (str): The ID of the OAuth application
+            application_id (str): The ID of the OAuth application
             body (AuthorizationCodeGrant | RefreshTokenGrant): The body of a token request, one shape
                 per grant type.
             timeout: Overrides the client's timeout for this call.
@@ -92,7 +92,7 @@ class OauthTokensResource(_resources.Resource[AuthenticatedClient]):
         return _oauth_tokens__create_oauth_token._OPERATION.sync(
             dict(
                 organization=organization,
-                id=id,
+                application_id=application_id,
                 body=body,
                 client=self._client,
                 timeout=timeout,
@@ -268,7 +268,7 @@ class AsyncOauthTokensResource(_resources.Resource[AuthenticatedClient]):
     __slots__ = ()
 
     async def create_oauth_token(
-        self, organization: str, id: str, *, body: AuthorizationCodeGrant | RefreshTokenGrant,
+        self, organization: str, application_id: str, *, body: AuthorizationCodeGrant | RefreshTokenGrant,
         timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
     ) -> OAuthToken:  # fmt: skip
         """Create or renew an OAuth token
@@ -287,7 +287,7 @@ class AsyncOauthTokensResource(_resources.Resource[AuthenticatedClient]):
 
         Args:
             organization (str): The name of the organization the OAuth application belongs to
-            id (str): The ID of the OAuth application
+            application_id (str): The ID of the OAuth application
             body (AuthorizationCodeGrant | RefreshTokenGrant): The body of a token request, one shape
                 per grant type.
             timeout: Overrides the client's timeout for this call.
@@ -313,7 +313,7 @@ class AsyncOauthTokensResource(_resources.Resource[AuthenticatedClient]):
         return await _oauth_tokens__create_oauth_token._OPERATION.asyncio(
             dict(
                 organization=organization,
-                id=id,
+                application_id=application_id,
                 body=body,
                 client=self._client,
                 timeout=timeout,

@@ -31,9 +31,8 @@ from planetscale_oauth.models import AccessTokenResponse, OAuthTokenPage, Refres
 
 from helpers import EXPECTED, FACTS, MODES, ROOT, Exchange, Mode, exchanges_for, generate_from, spec
 
-TOKEN = spec()["paths"]["/organizations/{organization}/oauth-applications/{id}/token"]["post"]["responses"]["200"][
-    "content"
-]["application/json"]["example"]
+TOKEN_OPERATION = spec()["paths"]["/organizations/{organization}/oauth-applications/{application_id}/token"]["post"]
+TOKEN = TOKEN_OPERATION["responses"]["200"]["content"]["application/json"]["example"]
 SERVICE_TOKEN = "sto_FAKEops:pscale_tkn_FAKEops0001"
 GRANT = RefreshTokenGrant(
     client_id="FAKE-client-id-ops-0001", client_secret="FAKE-client-secret-ops-0001",

@@ -314,7 +314,7 @@ async def test_user_agent_request_id_and_one_log_line_per_attempt(
     assert {entry[0].headers["User-Agent"] for entry in httpserver.log} == {USER_AGENT}
     assert USER_AGENT.startswith("planetscale-oauth/0.") and " python/3." in USER_AGENT and " httpx/" in USER_AGENT
     lines = [record.getMessage() for record in caplog.records if record.name == "planetscale_oauth"]
-    route = "POST /organizations/{organization}/oauth-applications/{id}/token"
+    route = "POST /organizations/{organization}/oauth-applications/{application_id}/token"
     assert [line.split(" in ")[0] for line in lines] == [f"{route} attempt 1 -> 503", f"{route} attempt 2 -> 404"]
     assert "retrying in 0.50 s" in lines[0]
     assert all("pscale_tkn_FAKE" not in line and "acme" not in line for line in lines)

@@ -23,9 +23,8 @@ EXAMPLES = [
     for page in PAGES
     for index, code in enumerate(re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.DOTALL))
 ]
-TOKEN = spec()["paths"]["/organizations/{organization}/oauth-applications/{id}/token"]["post"]["responses"]["200"][
-    "content"
-]["application/json"]["example"]
+TOKEN_OPERATION = spec()["paths"]["/organizations/{organization}/oauth-applications/{application_id}/token"]["post"]
+TOKEN = TOKEN_OPERATION["responses"]["200"]["content"]["application/json"]["example"]
 SECRETS = {
     "PLANETSCALE_SERVICE_TOKEN": "pscale_tkn_FAKEexample",
     "PLANETSCALE_OAUTH_CLIENT_SECRET": "FAKE-example-client-secret",

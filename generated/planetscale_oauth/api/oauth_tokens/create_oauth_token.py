@@ -13,10 +13,10 @@ from ...types import Response
 
 _OPERATION: Operation[OAuthToken, Error | OAuthToken] = Operation(
     method="POST",
-    route="/organizations/{organization}/oauth-applications/{id}/token",
+    route="/organizations/{organization}/oauth-applications/{application_id}/token",
     authenticated=True,
     retry_rule="unsafe",
-    path=("organization", "id"),
+    path=("organization", "application_id"),
     body="json",
     responses=(Returns(200, OAuthToken), Returns((401, 403, 404, 422, 429, 500), Error)),
     deprecation=(
@@ -28,8 +28,9 @@ _OPERATION: Operation[OAuthToken, Error | OAuthToken] = Operation(
 
 
 def sync_detailed(
-    organization: str, id: str, *, client: AuthenticatedClient, body: AuthorizationCodeGrant | RefreshTokenGrant,
-    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+    organization: str, application_id: str, *, client: AuthenticatedClient,
+    body: AuthorizationCodeGrant | RefreshTokenGrant, timeout: httpx.Timeout | float | None = None,
+    max_retries: int | None = None,
 ) -> Response[Error | OAuthToken]:  # fmt: skip
     """Create or renew an OAuth token
 
@@ -47,7 +48,7 @@ def sync_detailed(
 
     Args:
         organization (str): The name of the organization the OAuth application belongs to
-        id (str): The ID of the OAuth application
+        application_id (str): The ID of the OAuth application
         body (AuthorizationCodeGrant | RefreshTokenGrant): The body of a token request, one shape
             per grant type.
         timeout: Overrides the client's timeout for this call.
@@ -66,8 +67,9 @@ def sync_detailed(
 
 
 def sync(
-    organization: str, id: str, *, client: AuthenticatedClient, body: AuthorizationCodeGrant | RefreshTokenGrant,
-    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+    organization: str, application_id: str, *, client: AuthenticatedClient,
+    body: AuthorizationCodeGrant | RefreshTokenGrant, timeout: httpx.Timeout | float | None = None,
+    max_retries: int | None = None,
 ) -> OAuthToken:  # fmt: skip
     """Create or renew an OAuth token
 
@@ -85,7 +87,7 @@ def sync(
 
     Args:
         organization (str): The name of the organization the OAuth application belongs to
-        id (str): The ID of the OAuth application
+        application_id (str): The ID of the OAuth application
         body (AuthorizationCodeGrant | RefreshTokenGrant): The body of a token request, one shape
             per grant type.
         timeout: Overrides the client's timeout for this call.
@@ -111,8 +113,9 @@ def sync(
 
 
 async def asyncio_detailed(
-    organization: str, id: str, *, client: AuthenticatedClient, body: AuthorizationCodeGrant | RefreshTokenGrant,
-    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+    organization: str, application_id: str, *, client: AuthenticatedClient,
+    body: AuthorizationCodeGrant | RefreshTokenGrant, timeout: httpx.Timeout | float | None = None,
+    max_retries: int | None = None,
 ) -> Response[Error | OAuthToken]:  # fmt: skip
     """Create or renew an OAuth token
 
@@ -130,7 +133,7 @@ async def asyncio_detailed(
 
     Args:
         organization (str): The name of the organization the OAuth application belongs to
-        id (str): The ID of the OAuth application
+        application_id (str): The ID of the OAuth application
         body (AuthorizationCodeGrant | RefreshTokenGrant): The body of a token request, one shape
             per grant type.
         timeout: Overrides the client's timeout for this call.
@@ -149,8 +152,9 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    organization: str, id: str, *, client: AuthenticatedClient, body: AuthorizationCodeGrant | RefreshTokenGrant,
-    timeout: httpx.Timeout | float | None = None, max_retries: int | None = None,
+    organization: str, application_id: str, *, client: AuthenticatedClient,
+    body: AuthorizationCodeGrant | RefreshTokenGrant, timeout: httpx.Timeout | float | None = None,
+    max_retries: int | None = None,
 ) -> OAuthToken:  # fmt: skip
     """Create or renew an OAuth token
 
@@ -168,7 +172,7 @@ async def asyncio(
 
     Args:
         organization (str): The name of the organization the OAuth application belongs to
-        id (str): The ID of the OAuth application
+        application_id (str): The ID of the OAuth application
         body (AuthorizationCodeGrant | RefreshTokenGrant): The body of a token request, one shape
             per grant type.
         timeout: Overrides the client's timeout for this call.
