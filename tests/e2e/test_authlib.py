@@ -3,13 +3,16 @@
 For each client authentication method (``client_secret_post``, ``client_secret_basic``), sync and async: the
 authorize URL with PKCE, a browser's login and consent, the callback, the code exchange, a refresh that rotates the
 refresh token, and the revocation of both tokens with their hints. Then every RFC 6749 error the server produces on
-these paths, as the package's typed errors. Authlib decides what is valid; the tests only read its verdicts.
+these paths, as the package's typed errors. Then the same flow through the one client object (``PlanetScale`` and
+``AsyncPlanetScale``, their ``oauth_app`` and ``oauth`` resource), which sends its service token nowhere on it.
+Authlib decides what is valid; the tests only read its verdicts.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -23,10 +26,11 @@ from authlib_server import (
     AuthlibServer,
 )
 
-from planetscale_oauth import Client, errors
+from planetscale_oauth import AsyncPlanetScale, Client, PlanetScale, errors
 from planetscale_oauth.api.oauth import revoke_token
-from planetscale_oauth.models import RevokeTokenRequest
+from planetscale_oauth.models import AuthorizationCodeGrant, RevokeTokenRequest
 from planetscale_oauth.oauth import (
+    AUTHORIZE_PATH,
     AuthorizationRequest,
     ClientAuth,
     Revocation,
@@ -236,3 +240,145 @@ async def test_a_refresh_on_a_server_without_the_refresh_grant_is_an_unsupported
         assert isinstance(session.tokens, Tokens) and session.refreshes == 0, "the tokens are kept"
         assert server.store.token_requests[-1]["grant_type"] == "refresh_token"
         assert BASIC_CLIENT_ID not in server.store.token_requests[-1].values()
+
+
+# The same flow through the one client object: PlanetScale / AsyncPlanetScale and their oauth_app.
+
+# The client object requires a service token for now; it is never sent to the OAuth server (checked below).
+SERVICE_TOKEN_ID, SERVICE_TOKEN = "id", "tok"
+
+
+def recording(mode: Mode, seen: list[httpx.Request]) -> dict[str, Any]:
+    """``httpx_args`` that collect every request the client sends (an async hook for the async client)."""
+    if mode == "sync":
+        return {"event_hooks": {"request": [seen.append]}}
+
+    async def record(request: httpx.Request) -> None:
+        seen.append(request)
+
+    return {"event_hooks": {"request": [record]}}
+
+
+def client_object(server: AuthlibServer, method: ClientAuth, seen: list[httpx.Request]) -> PlanetScale:
+    client_id, secret = credentials(method)
+    return PlanetScale(
+        token_id=SERVICE_TOKEN_ID, token=SERVICE_TOKEN, oauth_base_url=server.url, client_id=client_id,
+        client_secret=secret, client_auth=method, retry=NO_RETRY, httpx_args=recording("sync", seen),
+    )  # fmt: skip
+
+
+def async_client_object(server: AuthlibServer, method: ClientAuth, seen: list[httpx.Request]) -> AsyncPlanetScale:
+    client_id, secret = credentials(method)
+    return AsyncPlanetScale(
+        token_id=SERVICE_TOKEN_ID, token=SERVICE_TOKEN, oauth_base_url=server.url, client_id=client_id,
+        client_secret=secret, client_auth=method, retry=NO_RETRY, httpx_args=recording("async", seen),
+    )  # fmt: skip
+
+
+def assert_no_service_token(server: AuthlibServer, seen: list[httpx.Request], method: ClientAuth) -> None:
+    """Every request went to the OAuth server, none with the service token: no Authorization header at all with
+    ``client_secret_post``, HTTP Basic with ``client_secret_basic``."""
+    assert seen and all(str(sent.url).startswith(f"{server.url}/oauth/") for sent in seen)
+    for sent in seen:
+        authorization = sent.headers.get("authorization")
+        assert SERVICE_TOKEN not in (authorization or "")
+        if method == "client_secret_post":
+            assert authorization is None
+        else:
+            assert authorization is not None and authorization.startswith("Basic ")
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("method", METHODS)
+async def test_the_client_objects_oauth_app_runs_the_whole_flow(
+    server: AuthlibServer, method: ClientAuth, mode: Mode
+) -> None:
+    seen: list[httpx.Request] = []
+    api = client_object(server, method, seen) if mode == "sync" else async_client_object(server, method, seen)
+    app = api.oauth_app
+    assert (app.client, app.client_id, app.client_auth) == (api.client, credentials(method)[0], method)
+
+    request = app.authorize_url(REDIRECT_URI, scope=["read_databases"])
+    assert request.url.startswith(f"{server.url}{AUTHORIZE_PATH}?") and request.code_verifier
+    code = read_callback(server.consent(request.url), request.state)
+    if mode == "sync":
+        session = app.exchange(code=code, redirect_uri=REDIRECT_URI, code_verifier=request.code_verifier)
+        issued = session.tokens
+        assert session.access_token() == issued.access_token, "fresh: no refresh"
+        refreshed = session.refresh()
+        with pytest.raises(errors.InvalidGrantError):
+            app.session(issued).refresh()  # the rotated-out refresh token
+        outcome = session.revoke()
+        with pytest.raises(errors.InvalidGrantError):
+            app.session(refreshed).refresh()  # the revoked one
+    else:
+        session = await app.aexchange(code=code, redirect_uri=REDIRECT_URI, code_verifier=request.code_verifier)
+        issued = session.tokens
+        assert await session.aaccess_token() == issued.access_token, "fresh: no refresh"
+        refreshed = await session.arefresh()
+        with pytest.raises(errors.InvalidGrantError):
+            await app.session(issued).arefresh()
+        outcome = await session.arevoke()
+        with pytest.raises(errors.InvalidGrantError):
+            await app.session(refreshed).arefresh()
+
+    assert issued.refresh_token and issued.scope == "read_databases"
+    assert refreshed.access_token != issued.access_token
+    assert refreshed.refresh_token and refreshed.refresh_token != issued.refresh_token
+    assert session.refreshes == 1
+    assert outcome == Revocation() and outcome.complete
+    assert (user_status(server, issued.access_token), user_status(server, refreshed.access_token)) == (401, 401)
+    with pytest.raises(errors.CredentialsError, match="revoked"):
+        session.access_token()
+
+    # What the server was sent, and how: the verifier with the code, each token's hint, the secret where the method
+    # puts it, and never the service token.
+    assert [call.url.path for call in seen] == ["/oauth/token"] * 3 + ["/oauth/revoke"] * 2 + ["/oauth/token"]
+    exchange_form, *refresh_forms = server.store.token_requests
+    assert exchange_form["code_verifier"] == request.code_verifier
+    assert [form["grant_type"] for form in refresh_forms] == ["refresh_token"] * 3
+    assert [form["token_type_hint"] for form in server.store.revocation_requests] == ["refresh_token", "access_token"]
+    sent = [exchange_form, *refresh_forms, *server.store.revocation_requests]
+    if method == "client_secret_post":
+        assert all(form["client_id"] == POST_CLIENT_ID and form["client_secret"] == POST_CLIENT_SECRET for form in sent)
+    else:
+        assert not any("client_id" in form or "client_secret" in form for form in sent)
+    assert_no_service_token(server, seen, method)
+
+
+def access_token_revocation(access_token: str) -> RevokeTokenRequest:
+    return RevokeTokenRequest(access_token, POST_CLIENT_ID, POST_CLIENT_SECRET, token_type_hint="access_token")
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_reused_code_through_the_client_object_is_an_invalid_grant_error(
+    server: AuthlibServer, mode: Mode
+) -> None:
+    seen: list[httpx.Request] = []
+    method: ClientAuth = "client_secret_post"  # the form request_token sends
+    request, code = authorize(server, method)
+    assert request.code_verifier
+    grant = AuthorizationCodeGrant(
+        client_id=POST_CLIENT_ID, client_secret=POST_CLIENT_SECRET, code=code, redirect_uri=REDIRECT_URI,
+        code_verifier=request.code_verifier,
+    )  # fmt: skip
+    if mode == "sync":
+        api = client_object(server, method, seen)
+        session = api.oauth_app.exchange(code=code, redirect_uri=REDIRECT_URI, code_verifier=request.code_verifier)
+        with pytest.raises(errors.InvalidGrantError) as caught:
+            api.oauth.request_token(body=grant)
+        api.oauth.revoke_token(body=access_token_revocation(session.tokens.access_token))
+    else:
+        aapi = async_client_object(server, method, seen)
+        session = await aapi.oauth_app.aexchange(
+            code=code, redirect_uri=REDIRECT_URI, code_verifier=request.code_verifier
+        )
+        with pytest.raises(errors.InvalidGrantError) as caught:
+            await aapi.oauth.request_token(body=grant)
+        await aapi.oauth.revoke_token(body=access_token_revocation(session.tokens.access_token))
+    assert caught.value.status_code == 400 and caught.value.code == "invalid_grant"
+    assert code not in f"{caught.value} {caught.value!r}"
+    # The token the first exchange issued was revoked through the client object's oauth resource.
+    assert user_status(server, session.tokens.access_token) == 401
+    assert [form.get("code") for form in server.store.token_requests] == [code, code]
+    assert_no_service_token(server, seen, method)
