@@ -11,7 +11,7 @@ NODE_BIN := $(CURDIR)/node_modules/.bin
 export PATH := $(BIN):$(NODE_BIN):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv node install generate check-generated api-diff template-diff lint test test-fast fuzz bench record demo clean
+.PHONY: help venv node install servers generate check-generated api-diff template-diff lint test test-fast fuzz stress bench record demo clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -32,6 +32,16 @@ node: node_modules/.installed ## Install Prism, Spectral and swagger2openapi fro
 install: venv ## Install the generated package into .venv (editable)
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 
+# The store tests start real PostgreSQL and Redis servers (tests/servers.py) from Debian's packages: each is
+# installed when missing, and the package lists are updated only when an install fails without it.
+APT := $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get -y -q
+servers: ## Install redis-server and PostgreSQL with apt-get when they are missing (the store tests start them)
+	@command -v redis-server >/dev/null 2>&1 || $(APT) install --no-install-recommends redis-server || \
+		{ $(APT) update && $(APT) install --no-install-recommends redis-server; }
+	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+		$(APT) install --no-install-recommends postgresql || \
+		{ $(APT) update && $(APT) install --no-install-recommends postgresql; }
+
 generate: venv ## Regenerate generated/planetscale_oauth from openapi.yaml + templates/
 	$(PY) scripts/generate.py
 
@@ -51,14 +61,17 @@ lint: venv node ## Validate the spec (openapi-spec-validator, Spectral), ruff, m
 	ruff format --check .
 	$(PY) -m mypy
 
-test: install node lint check-generated api-diff ## What CI runs: install, lint, check-generated, api-diff, every test
+test: install servers node lint check-generated api-diff ## What CI runs: install, lint, check-generated, api-diff, every test
 	$(PY) -m pytest
 
-test-fast: install ## Runtime unit tests, then contract and hostile tests (seconds; no Node, no generation)
+test-fast: install servers ## Runtime unit tests, then contract and hostile tests (seconds; no Node, no generation)
 	$(PY) -m pytest -q tests/runtime tests/contract
 
 fuzz: install ## Fuzz parsing with hypothesis: 10,000 examples a property, and print the counts
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -s --timeout=0 tests/contract/test_fuzz.py
+
+stress: install servers ## Shared token sessions under load, every store: one line each (refreshes, invalid_grant, lost)
+	PYTHONPATH=scripts:tests $(PY) tests/stress.py $(STRESS)
 
 bench: install node ## Benchmarks as ratios against raw httpx, pydantic and the stock generator (see CONTRIBUTING.md)
 	$(PY) benchmarks/bench.py

@@ -87,6 +87,27 @@ def call_overhead(number: int, repeats: int) -> dict[str, Any]:
 JSON = {"Content-Type": "application/json"}
 
 
+def shared_session(number: int, repeats: int, scratch: Path) -> dict[str, Any]:
+    """``access_token()`` on a fresh token: a session sharing its tokens through a SQLite store against one without
+    a store. Both answer from memory (no store round trip), so the ratio is the cost of being shareable."""
+    import datetime
+
+    from planetscale_oauth import Client
+    from planetscale_oauth.oauth import Tokens, TokenSession
+    from planetscale_oauth.stores import SQLiteStore, TokenCipher
+
+    client = Client()
+    expires = datetime.datetime.now(datetime.UTC) + datetime.timedelta(hours=1)
+    tokens = Tokens("bench-access-token", "bench-refresh-token", expires_at=expires)
+    alone = TokenSession(client, "bench-client", "bench-secret", tokens)
+    store = SQLiteStore(scratch / "bench-tokens.db", TokenCipher([TokenCipher.generate_key()]))
+    store.write("user-1", tokens, None)
+    shared = TokenSession.from_store(client, "bench-client", "bench-secret", store=store, key="user-1")
+    figures = ratio(shared.access_token, alone.access_token, number, repeats)
+    store.close()
+    return figures
+
+
 def _require_text(value: object) -> object:
     # The spec's date-time is a string; without this pydantic would also take 12 as a Unix time.
     if not isinstance(value, str) and value is not None:
@@ -498,6 +519,7 @@ def main() -> int:
         results["parsing"] = parsing(parse_number, repeats, scratch)
         results["import"] = import_time(3 if quick else 15, scratch)
         results["concurrency"] = concurrency(50 if quick else 1_000, 1 if quick else 3)
+        results["shared session"] = shared_session(number * 10, repeats, scratch)
         results["generation"] = generation(scratch)
         shutil.rmtree(scratch / "gen", ignore_errors=True)
 
@@ -515,6 +537,9 @@ def main() -> int:
         ("import ours, from source, minus httpx", results["import"]["from source"]["ours_ms"], None, "ms"),
         ("import stock, from source, minus httpx", results["import"]["from source"]["stock_ms"], None, "ms"),
         ("1,000 concurrent asyncio() vs raw httpx", results["concurrency"]["ratio"], 1.2, "x"),
+        ("access_token(), SQLite store vs none", results["shared session"]["ratio"], 1.1, "x"),
+        ("access_token() with a SQLite store", results["shared session"]["ours_us"], None, "us"),
+        ("access_token() without a store", results["shared session"]["theirs_us"], None, "us"),
     ]
     for name, seconds in results["generation"]["seconds"].items():
         goal = None if name == "first" else 30.0 if name.startswith("full") else 5.0

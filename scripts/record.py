@@ -116,7 +116,7 @@ def main() -> int:
             "method": request.method,
             # As seen from the API's own base URL (.../v1), wherever the recording server is mounted.
             "path": "/v1" + request.url.raw_path.decode()[len(base_path) :],
-            "path_params": {"organization": organization, "id": application_id},
+            "path_params": {"organization": organization, "application_id": application_id},
             "headers": {
                 "Authorization": request.headers["Authorization"],
                 "Content-Type": request.headers["Content-Type"],

@@ -482,6 +482,40 @@ def oauth_page(facts: SpecFacts) -> dict[str, Any] | None:
     }
 
 
+STORES_ORDER = ("TokenStore", "SQLiteStore", "PostgresStore", "RedisStore", "MemoryStore", "TokenCipher")
+
+
+def stores_page(facts: SpecFacts) -> dict[str, Any] | None:
+    if not facts.oauth:
+        return None  # stores hold the tokens of OAuth token sessions
+    stores = importlib.import_module(f"{ALIAS}.stores")
+    names = sorted(
+        stores.__all__, key=lambda name: STORES_ORDER.index(name) if name in STORES_ORDER else len(STORES_ORDER)
+    )
+    found = described(stores, names)
+    return {
+        "file": "stores.md",
+        "template": "stores.md.jinja",
+        "title": "Token stores",
+        "summary": "Tokens shared by many processes and hosts: `TokenStore` (to write your own), `SQLiteStore`, "
+        "`PostgresStore`, `RedisStore`, `MemoryStore`, and `TokenCipher` (encryption at rest).",
+        "module_doc": markdown(stores.__doc__),
+        "names": names,
+        "found": {
+            **found,
+            # Each store is shown with what it adds to TokenStore: read() and write() are documented once.
+            "items": [
+                described_class(getattr(stores, item["name"]), below=stores.TokenStore)
+                if item["kind"] == "class"
+                and issubclass(getattr(stores, item["name"]), stores.TokenStore)
+                and item["name"] != "TokenStore"
+                else item
+                for item in found["items"]
+            ],
+        },
+    }
+
+
 def status_rows(exceptions: ModuleType) -> list[tuple[str, str]]:
     """(statuses, class name) for every HTTP error status: those with a class of their own, then ranges."""
     rows = [(str(status), cls.__name__) for status, cls in sorted(exceptions.STATUS_ERRORS.items())]
@@ -596,7 +630,7 @@ def environment_page(ops: list[dict[str, Any]]) -> dict[str, Any]:
 
 def package_pages(facts: SpecFacts, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The pages of docs/package/, in the order the index lists them."""
-    pages = [client_page(), oauth_page(facts), errors_page(facts), environment_page(ops)]
+    pages = [client_page(), oauth_page(facts), stores_page(facts), errors_page(facts), environment_page(ops)]
     return [page for page in pages if page is not None]
 
 

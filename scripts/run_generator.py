@@ -156,8 +156,8 @@ class SpecProject(Project):
         # The runtime: plain Python, copied as it is (a file of the same name the generator wrote, such as
         # types.py, is replaced).
         for source in sorted((TEMPLATES / RUNTIME).glob("*.py")):
-            if source.name == "_oauth.py" and not self.spec.oauth:
-                continue  # the OAuth helpers only serve a spec's oauth2 flow (modules/oauth.py)
+            if (source.name == "_oauth.py" or source.name.startswith("_store")) and not self.spec.oauth:
+                continue  # the OAuth helpers and token stores only serve a spec's oauth2 flow (modules/oauth.py)
             shutil.copyfile(source, self.package_dir / source.name)
         for template in sorted(self._extra_folder.glob("*.py.jinja")):
             target = self.package_dir / template.name.removesuffix(".jinja")

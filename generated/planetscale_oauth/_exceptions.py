@@ -85,6 +85,11 @@ class CredentialsError(APIError, ValueError):
     """A credential is missing or blank; raised when a client is built, before any request."""
 
 
+class StoreError(APIError):
+    """A token store failed: its database could not be reached, or refused a read, a write or a lock. No request
+    was lost: tokens a refresh brought stay in the session and are written again on the next call."""
+
+
 class ArgumentError(APIError, ValueError):
     """An argument no request can carry as the spec says (an empty or non-text path value); raised before any
     request is sent. The message names the argument, never its value."""
@@ -346,6 +351,7 @@ __all__ = [
     "ResponseValidationError",
     "ServerError",
     "StateMismatchError",
+    "StoreError",
     "UnauthorizedClientError",
     "UnexpectedStatus",
     "UnprocessableEntityError",

@@ -429,6 +429,14 @@ def _cookie_jar(cookies: Mapping[str, str]) -> http.cookiejar.CookieJar:
     return jar
 
 
+def _check_retry(_client: object, _attribute: object, value: object) -> None:
+    # Checked when the client is built: used only once a request fails, a wrong value would raise far from its cause.
+    if not isinstance(value, RetryPolicy):
+        raise ArgumentError(
+            f"retry must be a RetryPolicy (RetryPolicy(max_retries=0) for no retries), not {type(value).__name__}"
+        )
+
+
 def _names(mapping: dict[str, Any]) -> str:
     return repr(sorted(mapping))
 
@@ -792,7 +800,7 @@ class BaseClient:
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=_names)
-    retry: RetryPolicy = field(factory=RetryPolicy, kw_only=True)
+    retry: RetryPolicy = field(factory=RetryPolicy, kw_only=True, validator=_check_retry)
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
     # The AsyncClient given to set_async_httpx_client, and the event loop it was first used on.
     _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)

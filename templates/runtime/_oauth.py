@@ -16,6 +16,7 @@ Nothing here logs, prints or shows a token, a code, a code verifier, a state or 
 
 from __future__ import annotations
 
+import atexit
 import base64
 import contextlib
 import copy
@@ -27,12 +28,14 @@ import inspect
 import json
 import logging
 import math
+import os
 import re
 import secrets
 import threading
 import time
+import weakref
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol, Self, TypeVar
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import httpx
@@ -44,11 +47,14 @@ from ._exceptions import (
     ArgumentError,
     AuthorizationDeniedError,
     CredentialsError,
+    InvalidGrantError,
     ResponseValidationError,
     StateMismatchError,
+    StoreError,
 )
 from ._operation import Operation
 from ._redaction import Secret, hidden, redact
+from ._store import DEFAULT_LEASE, StoredTokens, TokenStore, check_key
 from .types import Unset
 
 if TYPE_CHECKING:
@@ -73,6 +79,9 @@ CLIENT_AUTH_METHODS: tuple[ClientAuth, ...] = ("client_secret_post", "client_sec
 _CODE_VERIFIER = re.compile(r"[A-Za-z0-9\-._~]{43,128}")
 
 _log = logging.getLogger(__name__.rpartition(".")[0] or __name__)
+_R = TypeVar("_R")
+_NEWER_WAIT = 2.5
+"""Seconds a session with a store waits, after ``invalid_grant``, for another process's newer tokens to reach it."""
 
 
 class TokenResponse(Protocol):
@@ -386,6 +395,50 @@ def _check_exchange(
         )
 
 
+def _check_store(store: object, key: object) -> None:
+    """Refuse a store without a key (or the reverse) before a code is spent."""
+    if (store is None) != (key is None):
+        raise ArgumentError("pass store and key together (the key of the connection in the store)")
+    if store is not None and not isinstance(store, TokenStore):
+        raise ArgumentError(f"store must be a TokenStore, not {type(store).__name__}")
+    if key is not None:
+        check_key(key)
+
+
+def _store_call(doing: str, call: Callable[..., _R], *args: Any) -> _R:
+    """``call(*args)`` on a store; a failure that is not a ``StoreError`` (a store of the application's own that
+    raises its driver's errors) becomes one, so that a session treats every failure of a store alike."""
+    try:
+        return call(*args)
+    except StoreError:
+        raise
+    except Exception as exc:
+        raise StoreError(f"the token store could not {doing}: {type(exc).__name__}") from exc
+
+
+def _write_in_background(session_ref: weakref.ref[TokenSession]) -> None:
+    """The background writer of a session's tokens the store refused: every third of the lease (at most 2 s), it
+    renews the session's lock and tries the write again, until the store takes them or the session is gone."""
+    while True:
+        session = session_ref()
+        if session is None or not session._store_pending:
+            return
+        pause = min(2.0, session.lease / 3)
+        session._hold_lock()
+        session._write_pending()
+        del session
+        time.sleep(pause)
+
+
+def _write_at_exit(session_ref: weakref.ref[TokenSession]) -> None:
+    """At interpreter exit: one last try to write tokens the store refused, rather than let them go with the
+    process (the refresh token they hold is the only one the server still accepts)."""
+    session = session_ref()
+    if session is not None and session._store_pending:
+        with contextlib.suppress(Exception):
+            session._write_pending()
+
+
 def _check_client_auth(client_auth: object) -> None:
     if client_auth not in CLIENT_AUTH_METHODS:
         raise ArgumentError(f"client_auth must be one of {', '.join(CLIENT_AUTH_METHODS)}")
@@ -444,6 +497,30 @@ def _again(exc: BaseException) -> BaseException:
 def _settle(woken: asyncio.Future[None]) -> None:
     if not woken.done():
         woken.set_result(None)
+
+
+class _Handoff:
+    """Between an async caller and the worker thread that refreshes for it: the second of them to end lands the
+    flight (the thread, if the caller was cancelled first; the caller, if the thread ended first)."""
+
+    __slots__ = ("_abandoned", "_guard", "_outcome")
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._abandoned = False
+        self._outcome: Tokens | BaseException | None = None
+
+    def finish(self, outcome: Tokens | BaseException) -> bool:
+        """The thread's end: whether the caller is gone (the thread then lands the flight)."""
+        with self._guard:
+            self._outcome = outcome
+            return self._abandoned
+
+    def abandon(self) -> Tokens | BaseException | None:
+        """The caller's cancellation: the thread's outcome if it has ended (the caller then lands it), else None."""
+        with self._guard:
+            self._abandoned = True
+            return self._outcome
 
 
 class _Flight:
@@ -523,6 +600,19 @@ class TokenSession:
 
     After ``revoke()`` the session hands out no token: ``access_token()`` and ``refresh()`` raise
     ``CredentialsError``.
+
+    With a ``store`` (see ``TokenStore``) and the ``key`` of the connection in it, the session shares its tokens
+    with every process and host that uses the same store and key, and one of them refreshes per expiry. A fresh
+    access token is handed out from memory, with no store round trip. When it is due, the session reads the store
+    (another process may have refreshed: its tokens are taken), else takes the store's lock for the key, reads
+    again, refreshes only if still due, and writes the new tokens before it releases the lock and hands out the
+    access token. A refresh answered ``invalid_grant`` reads the store once more: if the refresh token there changed,
+    another process won the race and its tokens are taken instead of the error. The lease is renewed while the
+    refresh is under way, so a slow answer does not let another process in; a process killed holding the lock
+    delays the others by at most ``lease`` seconds. A write that fails keeps the new tokens in memory, and a
+    background thread keeps the lock and writes them again until the store takes them (once more at exit); the
+    refresh token the server issued is never dropped. A session made before ``os.fork()`` is another holder of the
+    lock in each child. Async methods run the store's calls in a worker thread.
     """
 
     _flow: ClassVar[OAuthFlow]
@@ -538,6 +628,9 @@ class TokenSession:
     client_auth: ClientAuth = field(
         default="client_secret_post", kw_only=True, validator=lambda _session, _field, value: _check_client_auth(value)
     )
+    store: TokenStore | None = field(default=None, kw_only=True, repr=False)
+    key: str | None = field(default=None, kw_only=True)
+    lease: float = field(default=DEFAULT_LEASE, kw_only=True)
     refreshes: int = field(default=0, init=False)
     _revoked: bool = field(default=False, init=False, repr=False)
     # The access token the server refused just after a refresh made it: a later 401 with it calls for no refresh.
@@ -554,6 +647,14 @@ class TokenSession:
     # Guards the fields above; held only to read or change them, never while a request or on_refresh runs.
     _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False)
     _flight: _Flight | None = field(default=None, init=False, repr=False)
+    # With a store: the version of the record the tokens were read or written at, whether they still wait to be
+    # written there, and this session's name as the holder of the store's lock.
+    _version: int | None = field(default=None, init=False, repr=False)
+    _store_pending: bool = field(default=False, init=False, repr=False)
+    _owner: str = field(factory=lambda: secrets.token_hex(16), init=False, repr=False)
+    _write_guard: threading.Lock = field(factory=threading.Lock, init=False, repr=False)
+    _writer: threading.Thread | None = field(default=None, init=False, repr=False)
+    _exit_hook: bool = field(default=False, init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         _check_text("client_id", self.client_id)
@@ -562,6 +663,68 @@ class TokenSession:
             raise ArgumentError(
                 f"tokens must be a Tokens (Tokens(access_token=..., ...)), not {type(self._tokens).__name__}"
             )
+        _check_store(self.store, self.key)
+        if isinstance(self.lease, bool) or not isinstance(self.lease, (int, float)) or not 0 < self.lease < math.inf:
+            raise ArgumentError("lease must be a positive number of seconds")
+
+    @classmethod
+    def from_store(
+        cls,
+        client: BaseClient,
+        client_id: str,
+        client_secret: str,
+        *,
+        store: TokenStore,
+        key: str,
+        client_auth: ClientAuth = "client_secret_post",
+        on_refresh: OnRefresh | None = None,
+        refresh_margin: float = DEFAULT_REFRESH_MARGIN,
+        lease: float = DEFAULT_LEASE,
+        clock: Callable[[], float] = time.time,
+    ) -> Self:
+        """The session of ``key`` in ``store``, on the tokens stored there (by ``exchange(..., store=, key=)`` in
+        this process or another). ``CredentialsError`` when none are: the user has to connect first."""
+        _check_store(store, key)
+        stored = _store_call("read", store.read, key)
+        return cls._resumed(
+            stored, client, client_id, client_secret, store=store, key=key, client_auth=client_auth,
+            on_refresh=on_refresh, refresh_margin=refresh_margin, lease=lease, clock=clock,
+        )  # fmt: skip
+
+    @classmethod
+    async def afrom_store(
+        cls,
+        client: BaseClient,
+        client_id: str,
+        client_secret: str,
+        *,
+        store: TokenStore,
+        key: str,
+        client_auth: ClientAuth = "client_secret_post",
+        on_refresh: OnRefresh | None = None,
+        refresh_margin: float = DEFAULT_REFRESH_MARGIN,
+        lease: float = DEFAULT_LEASE,
+        clock: Callable[[], float] = time.time,
+    ) -> Self:
+        """The async twin of ``from_store``: the store is read in a worker thread, not on the event loop."""
+        import asyncio
+
+        _check_store(store, key)
+        stored = await asyncio.to_thread(_store_call, "read", store.read, key)
+        return cls._resumed(
+            stored, client, client_id, client_secret, store=store, key=key, client_auth=client_auth,
+            on_refresh=on_refresh, refresh_margin=refresh_margin, lease=lease, clock=clock,
+        )  # fmt: skip
+
+    @classmethod
+    def _resumed(
+        cls, stored: StoredTokens | None, client: BaseClient, client_id: str, client_secret: str, **options: Any
+    ) -> Self:
+        if stored is None:
+            raise CredentialsError(f"no tokens are stored under key {options['key']!r}: the user has not connected yet")
+        session = cls(client, client_id, client_secret, stored.tokens, **options)
+        session._version = stored.version
+        return session
 
     @classmethod
     def exchange(
@@ -577,8 +740,14 @@ class TokenSession:
         on_refresh: OnRefresh | None = None,
         refresh_margin: float = DEFAULT_REFRESH_MARGIN,
         clock: Callable[[], float] = time.time,
+        store: TokenStore | None = None,
+        key: str | None = None,
+        lease: float = DEFAULT_LEASE,
     ) -> Self:
         """Exchange the callback's authorization code for tokens and start a session with them.
+
+        With ``store`` and ``key`` the tokens are written there (replacing the key's earlier ones) and shared
+        with every session of that key (see the class).
 
         ``code_verifier``: the PKCE verifier of the ``AuthorizationRequest`` the code answers (None when it had
         none). ``client_auth``: how the application authenticates, here and for the session's refreshes and
@@ -593,6 +762,7 @@ class TokenSession:
         if _is_async(on_refresh):
             raise TypeError("an async on_refresh works only with the async methods (aexchange, aaccess_token)")
         _check_exchange(client_id, client_secret, code, redirect_uri, client_auth, code_verifier)
+        _check_store(store, key)
         now = clock()
         grant = _code_grant(client_id, client_secret, code, redirect_uri, code_verifier)
         try:
@@ -602,8 +772,9 @@ class TokenSession:
         tokens = Tokens.from_response(response, now)
         # Kept as a plain string (a Secret copies and pickles as the marker).
         session = cls(
-            client, client_id, str(client_secret), tokens, on_refresh, refresh_margin, clock, client_auth=client_auth
-        )
+            client, client_id, str(client_secret), tokens, on_refresh, refresh_margin, clock,
+            client_auth=client_auth, store=store, key=key, lease=lease,
+        )  # fmt: skip
         session._hold(session._tokens, now)
         session._flush()
         return session
@@ -622,10 +793,14 @@ class TokenSession:
         on_refresh: OnRefresh | None = None,
         refresh_margin: float = DEFAULT_REFRESH_MARGIN,
         clock: Callable[[], float] = time.time,
+        store: TokenStore | None = None,
+        key: str | None = None,
+        lease: float = DEFAULT_LEASE,
     ) -> Self:
         """The async twin of ``exchange``."""
         client_secret, code, code_verifier = hidden(client_secret), hidden(code), hidden(code_verifier)
         _check_exchange(client_id, client_secret, code, redirect_uri, client_auth, code_verifier)
+        _check_store(store, key)
         now = clock()
         grant = _code_grant(client_id, client_secret, code, redirect_uri, code_verifier)
         try:
@@ -637,8 +812,9 @@ class TokenSession:
         tokens = Tokens.from_response(response, now)
         # Kept as a plain string (a Secret copies and pickles as the marker).
         session = cls(
-            client, client_id, str(client_secret), tokens, on_refresh, refresh_margin, clock, client_auth=client_auth
-        )
+            client, client_id, str(client_secret), tokens, on_refresh, refresh_margin, clock,
+            client_auth=client_auth, store=store, key=key, lease=lease,
+        )  # fmt: skip
         session._hold(session._tokens, now)
         await session._aflush()
         return session
@@ -658,8 +834,9 @@ class TokenSession:
 
     @property
     def pending_persist(self) -> bool:
-        """Whether the current tokens still wait for a successful ``on_refresh`` (it failed; each call retries)."""
-        return self._unpersisted is not None
+        """Whether the current tokens still wait for a successful ``on_refresh`` (it failed; each call retries), or
+        to be written to the session's store (it failed; it is retried in the background)."""
+        return self._unpersisted is not None or self._store_pending
 
     def _fresh(self, tokens: Tokens) -> bool:
         if tokens.expires_at is None:
@@ -682,6 +859,7 @@ class TokenSession:
         """Make ``tokens`` (issued at ``now``) the session's: current, waiting for ``on_refresh``, lifetime known."""
         self._tokens = tokens
         self._unpersisted = tokens
+        self._store_pending = self.store is not None
         self._lifetime = None if tokens.expires_at is None else max(0.0, tokens.expires_at.timestamp() - now)
 
     def _replace(self, response: TokenResponse, previous: Tokens) -> Tokens:
@@ -704,6 +882,7 @@ class TokenSession:
     def _flush(self) -> None:
         """Persist tokens still waiting for ``on_refresh``; a failure is logged (its kind, never a value) and tried
         again on the next call, while the tokens stay in the session."""
+        self._write_pending()
         tokens = self._unpersisted
         if tokens is None or self.on_refresh is None:
             self._unpersisted = None
@@ -720,6 +899,10 @@ class TokenSession:
         self._persisted(tokens)
 
     async def _aflush(self) -> None:
+        if self._store_pending:
+            import asyncio
+
+            await asyncio.to_thread(self._write_pending)
         tokens = self._unpersisted
         if tokens is None or self.on_refresh is None:
             self._unpersisted = None
@@ -732,6 +915,150 @@ class TokenSession:
             self._persist_failed(exc)
         else:
             self._persisted(tokens)
+
+    @property
+    def _lock_owner(self) -> str:
+        """This session's name as the holder of the store's lock: its own, and its process's (a session created
+        before a fork lives on in each child, and each is another holder)."""
+        return f"{self._owner}:{os.getpid()}"
+
+    def _write_pending(self, expected: int | None = None) -> None:
+        """Write the tokens still waiting for the store (``expected``: the version they replace, else whatever is
+        there: they are the newest the server issued), then free the store's lock. A failure is logged (its kind) and
+        the write tried again in the background until it succeeds, the lock kept meanwhile, so that no other process
+        sends the refresh token these tokens replaced."""
+        with self._write_guard:
+            if not self._store_pending:
+                return
+            store, key, tokens = self.store, self.key, self._tokens
+            assert store is not None and key is not None
+            try:
+                version = _store_call("write", store.write, key, tokens, expected)
+                if version is None:
+                    _log.warning(
+                        "token session: another process wrote key %r while this one held its lock (the lease, %g s, "
+                        "ran out during the refresh); the tokens the refresh brought replace what it wrote",
+                        key, self.lease,
+                    )  # fmt: skip
+                    version = _store_call("write", store.write, key, tokens, None)
+            except StoreError as exc:
+                _log.warning(
+                    "token session: the store did not take the new tokens (%s); they stay in the session and are "
+                    "written again shortly",
+                    type(exc).__name__,
+                )
+                self._retry_write_later()
+                return
+            with self._lock:
+                if self._tokens is tokens:
+                    self._version, self._store_pending = version, False
+            with contextlib.suppress(StoreError):
+                _store_call("release the lock", store.release, key, self._lock_owner)
+
+    def _retry_write_later(self) -> None:
+        """Start the background writer of tokens the store refused, unless it runs: it holds the store's lock and
+        writes them again every few seconds until the store takes them (and once more as the process exits)."""
+        with self._lock:
+            if self._writer is not None and self._writer.is_alive():
+                return
+            self._writer = threading.Thread(
+                target=_write_in_background, args=(weakref.ref(self),), name="token store writer", daemon=True
+            )
+            self._writer.start()
+        if not self._exit_hook:
+            self._exit_hook = True
+            atexit.register(_write_at_exit, weakref.ref(self))
+
+    def _hold_lock(self) -> None:
+        """Renew this session's lease on the store's lock (while a refresh or a write is under way)."""
+        assert self.store is not None and self.key is not None
+        with contextlib.suppress(StoreError):
+            _store_call("renew the lock", self.store.acquire, self.key, self._lock_owner, self.lease)
+
+    @contextlib.contextmanager
+    def _renewing(self) -> Generator[None, None, None]:
+        """Keep the store's lock for as long as the block runs: its lease is renewed every third of it, so that a
+        refresh slower than the lease (a slow server, retries) does not let another process send the same token."""
+        stop = threading.Event()
+
+        def renew() -> None:
+            while not stop.wait(self.lease / 3):
+                self._hold_lock()
+
+        renewer = threading.Thread(target=renew, name="token store lease", daemon=True)
+        renewer.start()
+        try:
+            yield
+        finally:
+            stop.set()
+
+    def _taken(self, stored: StoredTokens | None, mine: Tokens) -> StoredTokens | None:
+        """``stored`` when it holds other tokens than ``mine`` that will do (another process refreshed them), unless
+        the session's own tokens still wait to be written (they are newer)."""
+        if stored is None or self._store_pending or stored.tokens.access_token == mine.access_token:
+            return None
+        return stored if self._fresh(stored.tokens) else None
+
+    def _adopt_stored(self, stored: StoredTokens) -> Tokens:
+        with self._lock:
+            now, expires_at = self._now(), stored.tokens.expires_at
+            self._tokens, self._version = stored.tokens, stored.version
+            self._lifetime = None if expires_at is None else max(0.0, expires_at.timestamp() - now)
+            self._failure, self._failures = None, 0
+        _log.debug("token session: took the tokens another process refreshed for key %r", self.key)
+        return stored.tokens
+
+    def _newer_in_store(self, base: Tokens) -> Tokens | None:
+        """After ``invalid_grant`` for ``base``'s refresh token: the tokens of the process that refreshed it first,
+        taken from the store, where they are or soon will be (a process whose write waited for the store to come back
+        writes within a few seconds); None when they do not come, and the grant is really gone."""
+        store, key = self.store, self.key
+        assert store is not None and key is not None
+        give_up = time.monotonic() + min(self.lease, _NEWER_WAIT)
+        while True:
+            stored = _store_call("read", store.read, key)
+            if stored is not None and stored.tokens.refresh_token != base.refresh_token:
+                return self._adopt_stored(stored)
+            if time.monotonic() >= give_up:
+                return None
+            time.sleep(0.1)
+
+    def _shared_refresh(self, mine: Tokens) -> Tokens:
+        """The refresh of a session with a store (see the class): the tokens another process refreshed if the store
+        has them, else a refresh under the store's lock for the key, written to the store before the lock is freed."""
+        store, key, owner = self.store, self.key, self._lock_owner
+        assert store is not None and key is not None
+        give_up = time.monotonic() + 3 * self.lease
+        pause = 0.005
+        while True:
+            if taken := self._taken(_store_call("read", store.read, key), mine):
+                return self._adopt_stored(taken)
+            if _store_call("take the lock", store.acquire, key, owner, self.lease):
+                break
+            if time.monotonic() > give_up:
+                raise StoreError(f"the store's lock for key {key!r} was not free for {3 * self.lease:g} s")
+            time.sleep(pause * (0.5 + secrets.randbelow(1000) / 1000))
+            pause = min(pause * 2, 0.1)
+        refreshed = False
+        try:
+            stored = _store_call("read", store.read, key)
+            if taken := self._taken(stored, mine):
+                return self._adopt_stored(taken)
+            base = mine if self._store_pending or stored is None else stored.tokens
+            try:
+                with self._renewing():
+                    tokens = self._send_refresh(base)
+            except InvalidGrantError:
+                if (newer := self._newer_in_store(base)) is not None:
+                    return newer  # another process won the race: its tokens are the live ones
+                raise
+            refreshed = True
+            self._write_pending(None if stored is None else stored.version)
+            return tokens
+        finally:
+            if not refreshed:
+                with contextlib.suppress(StoreError):
+                    _store_call("release the lock", store.release, key, owner)
 
     @staticmethod
     def _persist_failed(exc: Exception) -> None:
@@ -756,7 +1083,7 @@ class TokenSession:
             if self._flight is not None:
                 return (None, False) if fresh and not force else (self._flight, False)
             due = force or not fresh
-            if not due and (self._unpersisted is None or self.on_refresh is None):
+            if not due and not self._store_pending and (self._unpersisted is None or self.on_refresh is None):
                 return None, False
             if not asynchronous and _is_async(self.on_refresh):
                 raise TypeError("an async on_refresh works only with the async methods (aaccess_token, arefresh)")
@@ -794,18 +1121,25 @@ class TokenSession:
     def _fly(self, flight: _Flight) -> Tokens:
         tokens = self._tokens
         if flight.refresh:
-            try:
-                operation = _sent_as(self._flow.token, self.client_auth)
-                try:
-                    response: TokenResponse = operation.sync({"client": self.client, "body": self._grant(tokens)})
-                except ResponseValidationError as exc:
-                    response = _kept(exc)
-            except Exception as exc:
-                self._failed(exc)
-                raise
-            tokens = self._replace(response, tokens)
+            tokens = self._refresh_step(tokens)
         self._flush()
         return tokens
+
+    def _refresh_step(self, tokens: Tokens) -> Tokens:
+        """The new tokens: from a refresh, or (with a store) from another process; a failure starts the back-off."""
+        try:
+            return self._shared_refresh(tokens) if self.store is not None else self._send_refresh(tokens)
+        except Exception as exc:
+            self._failed(exc)
+            raise
+
+    def _send_refresh(self, tokens: Tokens) -> Tokens:
+        operation = _sent_as(self._flow.token, self.client_auth)
+        try:
+            response: TokenResponse = operation.sync({"client": self.client, "body": self._grant(tokens)})
+        except ResponseValidationError as exc:
+            response = _kept(exc)
+        return self._replace(response, tokens)
 
     def _wait_out_failure(self) -> None:
         """After a failed refresh, the next ones wait (1 s, doubling up to a minute): the failure is raised again
@@ -834,7 +1168,22 @@ class TokenSession:
         import asyncio
 
         tokens = self._tokens
-        if flight.refresh:
+        if flight.refresh and self.store is not None:
+            # The store's calls block: the whole step runs in a worker thread, which a cancelled caller does not stop
+            # (the server may already have rotated the refresh token). Whichever of the two ends second lands the
+            # flight, so waiters get its outcome even if this caller's event loop is gone by then.
+            handoff = _Handoff()
+            job = asyncio.ensure_future(asyncio.to_thread(self._carry, flight, tokens, handoff))
+            try:
+                tokens = await asyncio.shield(job)
+            except asyncio.CancelledError:
+                if (outcome := handoff.abandon()) is not None:
+                    self._land_abandoned(flight, outcome)
+                raise
+            except Exception as exc:
+                self._land(flight, exc)
+                raise
+        elif flight.refresh:
             # Shielded: a caller cancelled mid-refresh must not take the answer with it, since the server may
             # already have rotated the refresh token. The request runs on, and its tokens are kept when it ends.
             try:
@@ -890,6 +1239,26 @@ class TokenSession:
             return
         tokens = self._replace(response, previous)
         self._background = asyncio.ensure_future(self._persist_adopted(flight, tokens))
+
+    def _carry(self, flight: _Flight, tokens: Tokens, handoff: _Handoff) -> Tokens:
+        """A store session's refresh step, in a worker thread for ``_afly``; it lands the flight itself when the
+        caller that started it was cancelled meanwhile."""
+        outcome: Tokens | BaseException
+        try:
+            outcome = self._refresh_step(tokens)
+        except BaseException as exc:
+            outcome = exc
+        if handoff.finish(outcome):
+            self._land_abandoned(flight, outcome)
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
+
+    def _land_abandoned(self, flight: _Flight, outcome: Tokens | BaseException) -> None:
+        """Land a flight whose caller is gone: a sync ``on_refresh`` is called first (an async one on a later call)."""
+        if isinstance(outcome, Tokens) and not _is_async(self.on_refresh):
+            self._flush()
+        self._land(flight, outcome)
 
     async def _persist_adopted(self, flight: _Flight, tokens: Tokens) -> None:
         try:
@@ -1064,12 +1433,15 @@ class OAuthApp:
         code_verifier: str | None = None,
         on_refresh: OnRefresh | None = None,
         refresh_margin: float = DEFAULT_REFRESH_MARGIN,
+        store: TokenStore | None = None,
+        key: str | None = None,
+        lease: float = DEFAULT_LEASE,
     ) -> TokenSession:
         """Exchange the callback's code for tokens and start a session with them (see ``TokenSession.exchange``)."""
         return self._session_class.exchange(
             self.client, self.client_id, self.client_secret, code=code, redirect_uri=redirect_uri,
             code_verifier=code_verifier, client_auth=self.client_auth, on_refresh=on_refresh,
-            refresh_margin=refresh_margin,
+            refresh_margin=refresh_margin, store=store, key=key, lease=lease,
         )  # fmt: skip
 
     async def aexchange(
@@ -1080,21 +1452,55 @@ class OAuthApp:
         code_verifier: str | None = None,
         on_refresh: OnRefresh | None = None,
         refresh_margin: float = DEFAULT_REFRESH_MARGIN,
+        store: TokenStore | None = None,
+        key: str | None = None,
+        lease: float = DEFAULT_LEASE,
     ) -> TokenSession:
         """The async twin of ``exchange``."""
         return await self._session_class.aexchange(
             self.client, self.client_id, self.client_secret, code=code, redirect_uri=redirect_uri,
             code_verifier=code_verifier, client_auth=self.client_auth, on_refresh=on_refresh,
-            refresh_margin=refresh_margin,
+            refresh_margin=refresh_margin, store=store, key=key, lease=lease,
         )  # fmt: skip
 
     def session(
-        self, tokens: Tokens, *, on_refresh: OnRefresh | None = None, refresh_margin: float = DEFAULT_REFRESH_MARGIN
+        self,
+        tokens: Tokens | None = None,
+        *,
+        on_refresh: OnRefresh | None = None,
+        refresh_margin: float = DEFAULT_REFRESH_MARGIN,
+        store: TokenStore | None = None,
+        key: str | None = None,
+        lease: float = DEFAULT_LEASE,
     ) -> TokenSession:
-        """A session on tokens stored earlier (after a restart, or in another process)."""
+        """A session on tokens stored earlier (after a restart, or in another process): ``tokens`` you kept, or with
+        ``store`` and ``key`` those in the store, shared with every process of that key (``TokenSession.from_store``).
+        """
+        if tokens is None and store is not None and key is not None:
+            return self._session_class.from_store(
+                self.client, self.client_id, self.client_secret, store=store, key=key, client_auth=self.client_auth,
+                on_refresh=on_refresh, refresh_margin=refresh_margin, lease=lease,
+            )  # fmt: skip
+        if tokens is None:
+            raise ArgumentError("pass the tokens to resume, or a store and the key of the connection in it")
         return self._session_class(
             self.client, self.client_id, self.client_secret, tokens, on_refresh, refresh_margin,
-            client_auth=self.client_auth,
+            client_auth=self.client_auth, store=store, key=key, lease=lease,
+        )  # fmt: skip
+
+    async def asession(
+        self,
+        *,
+        store: TokenStore,
+        key: str,
+        on_refresh: OnRefresh | None = None,
+        refresh_margin: float = DEFAULT_REFRESH_MARGIN,
+        lease: float = DEFAULT_LEASE,
+    ) -> TokenSession:
+        """The async twin of ``session(store=..., key=...)``: the store is read in a worker thread."""
+        return await self._session_class.afrom_store(
+            self.client, self.client_id, self.client_secret, store=store, key=key, client_auth=self.client_auth,
+            on_refresh=on_refresh, refresh_margin=refresh_margin, lease=lease,
         )  # fmt: skip
 
 

@@ -105,6 +105,16 @@ def test_repr_never_shows_the_service_token() -> None:
     assert "token='<redacted>'" in text
 
 
+@pytest.mark.parametrize("retry", [None, 3, {"max_retries": 0}])
+def test_a_retry_that_is_no_retry_policy_is_refused_when_the_client_is_built(retry: object) -> None:
+    # Used only once a request fails: refused at once, naming the argument, not at the first failure.
+    with pytest.raises(errors.ArgumentError, match=r"retry must be a RetryPolicy \(RetryPolicy\(max_retries=0\)"):
+        Client(retry=retry)  # type: ignore[arg-type]
+    if retry is not None:  # to the named constructors, None means "not given": the default policy
+        with pytest.raises(errors.ArgumentError, match="retry must be a RetryPolicy"):
+            AuthenticatedClient.from_service_token("sto_FAKE", "pscale_tkn_FAKE", retry=retry)  # type: ignore[arg-type]
+
+
 def test_stock_constructor_arguments_keep_working() -> None:
     recorder = Recorder()
     timeout = httpx.Timeout(3.0)

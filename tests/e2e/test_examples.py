@@ -34,6 +34,8 @@ SECRETS = {
     "PLANETSCALE_OAUTH_REFRESH_TOKEN": "FAKE-example-refresh-token",
     "PLANETSCALE_OAUTH_TOKEN": "FAKE-example-token-to-revoke",
 }
+# A Fernet key for the examples' token stores (TokenCipher.generate_key()).
+TOKEN_KEY = "FAKEexampleFAKEexampleFAKEexampleFAKEexampl="
 # Every credential Prism can answer with: the sensitive values of the spec's response examples.
 ANSWERED = sorted(
     {
@@ -81,6 +83,7 @@ def test_example_runs_as_printed(prism_url: str, page: Path, index: int, code: s
         "PLANETSCALE_ORG": "acme",
         "PLANETSCALE_OAUTH_APP_ID": "oauthapp_FAKE01",
         "PLANETSCALE_OAUTH_CLIENT_ID": "FAKE-example-client-id",
+        "PLANETSCALE_TOKEN_KEYS": TOKEN_KEY,
     }
     result = run([sys.executable, "-c", code], env)
     assert result.returncode == 0, result.stderr
