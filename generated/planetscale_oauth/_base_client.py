@@ -1155,6 +1155,10 @@ class BaseClient:
             await client.__aexit__(*args, **kwargs)
 
 
+_NO_CREDENTIAL = "\x00no credential"
+"""The token of a client built without a credential: no real token holds a NUL (``require_text`` refuses one)."""
+
+
 class TokenAuth(BaseClient):
     """The credential half of ``AuthenticatedClient``: one token, sent the way the spec's security scheme says.
 
@@ -1181,7 +1185,19 @@ class TokenAuth(BaseClient):
     """HTTP Basic: the token is the base64 of the joined parts."""
 
     def __attrs_post_init__(self) -> None:
-        require_text("token", self.token)
+        if self.token != _NO_CREDENTIAL:
+            require_text("token", self.token)
+
+    @classmethod
+    def _without_credential(cls, kwargs: dict[str, Any]) -> Self:
+        """A client that holds no credential (a client object built for the operations that need none): an operation
+        that needs one raises ``CredentialsError`` naming what to set, before any request is sent."""
+        return cls(**{**{key: value for key, value in kwargs.items() if value is not None}, "token": _NO_CREDENTIAL})
+
+    @property
+    def has_credential(self) -> bool:
+        """Whether the client holds a credential (False for a client object built without one)."""
+        return self.token != _NO_CREDENTIAL
 
     @classmethod
     def _from_parts(cls, parts: Mapping[str, str], kwargs: dict[str, Any]) -> Self:
@@ -1232,6 +1248,12 @@ class TokenAuth(BaseClient):
     def _credential(self) -> tuple[str, str]:
         """(where, value): the credential as sent. A token with a scheme word (``Bearer``, as ``from_access_token``
         makes) always goes in a header, even on a client whose own scheme puts a key in the query or a cookie."""
+        if self.token == _NO_CREDENTIAL:
+            parts, envs = names(list(self._CREDENTIAL_ENVS)), names(list(self._CREDENTIAL_ENVS.values()))
+            raise CredentialsError(
+                f"this operation needs a credential and the client holds none: pass {parts} to the client, "
+                f"or set {envs}"
+            )
         if self._AUTH_IN == "header" or self.prefix:
             return "header", hidden(f"{self.prefix} {self.token}" if self.prefix else self.token)
         return self._AUTH_IN, hidden(self.token)
@@ -1250,6 +1272,8 @@ class TokenAuth(BaseClient):
 
     def credentials(self) -> tuple[str, ...]:
         # A token "<id>:<secret>" is secret as a whole and in its secret part; Basic's as encoded and decoded.
+        if self.token == _NO_CREDENTIAL:
+            return ()
         found = [self.token]
         if self._BASIC:
             with contextlib.suppress(ValueError):

@@ -693,10 +693,14 @@ class PlanetScale(_resources.SyncAPI[AuthenticatedClient]):
         token_id, token = hidden(token_id), hidden(token)
         parts = {"token_id": token_id, "token": token}
         base_urls = {"base_url": base_url, "oauth_base_url": oauth_base_url}
-        self._client = _resources.authenticated_client(AuthenticatedClient, client, parts, base_urls, dict(kwargs))
+        # Without a service token when an OAuth application is configured: the OAuth operations need none.
+        client_secret = hidden(client_secret)
+        optional = _resources.app_configured(OAuthApp, client_id, client_secret)
+        self._client = _resources.authenticated_client(
+            AuthenticatedClient, client, parts, base_urls, dict(kwargs), optional=optional
+        )
         self.oauth_tokens = OauthTokensResource(self._client)
         self.oauth = OauthResource(self._client)
-        client_secret = hidden(client_secret)
         self._oauth_app = _resources.oauth_app(OAuthApp, self._client, client_id, client_secret, client_auth)
 
     @property
@@ -747,10 +751,14 @@ class AsyncPlanetScale(_resources.AsyncAPI[AuthenticatedClient]):
         token_id, token = hidden(token_id), hidden(token)
         parts = {"token_id": token_id, "token": token}
         base_urls = {"base_url": base_url, "oauth_base_url": oauth_base_url}
-        self._client = _resources.authenticated_client(AuthenticatedClient, client, parts, base_urls, dict(kwargs))
+        # Without a service token when an OAuth application is configured: the OAuth operations need none.
+        client_secret = hidden(client_secret)
+        optional = _resources.app_configured(OAuthApp, client_id, client_secret)
+        self._client = _resources.authenticated_client(
+            AuthenticatedClient, client, parts, base_urls, dict(kwargs), optional=optional
+        )
         self.oauth_tokens = AsyncOauthTokensResource(self._client)
         self.oauth = AsyncOauthResource(self._client)
-        client_secret = hidden(client_secret)
         self._oauth_app = _resources.oauth_app(OAuthApp, self._client, client_id, client_secret, client_auth)
 
     @property

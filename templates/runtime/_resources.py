@@ -55,12 +55,19 @@ def authenticated_client(
     parts: Mapping[str, str | None],
     base_urls: Mapping[str, str | None],
     kwargs: dict[str, Any],
+    *,
+    optional: bool = False,
 ) -> _T:
     """``client`` as it is, else a ``cls`` (``AuthenticatedClient``) built as its ``from_env()`` would be, with the
-    credential's parts and base URLs given as arguments taking the place of their environment variables."""
+    credential's parts and base URLs given as arguments taking the place of their environment variables.
+
+    ``optional``: the client object has something to do without the credential (an OAuth application): with no
+    part of it given nor in the environment, the client holds none, and only the operations that need it refuse."""
     if client is not None:
         _refuse_settings({**parts, **base_urls, **kwargs})
         return client
+    if optional and all(value is None for value in parts.values()) and env_group(cls._CREDENTIAL_ENVS) is None:
+        return cls._without_credential(cls._base_urls_from_env({**base_urls, **kwargs}))
     values = credential_parts(parts, cls._CREDENTIAL_ENVS)
     # Each base URL: the argument, else its environment variable, else the spec's (the class's default).
     return cls._from_parts(values, cls._base_urls_from_env({**base_urls, **kwargs}))
@@ -100,6 +107,11 @@ def oauth_app(
             "pass client_id and client_secret together (or neither, to read them from the environment)"
         )
     return cls(client, client_id, client_secret, client_auth=client_auth)
+
+
+def app_configured(cls: type[_App], client_id: str | None, client_secret: str | None) -> bool:
+    """Whether the client object gets an OAuth application: some of it given, or all of it in the environment."""
+    return client_id is not None or client_secret is not None or cls.credentials_from_env() is not None
 
 
 def required_app(app: _A | None, envs: tuple[str, str]) -> _A:

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import typing
 import warnings
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any, assert_type
@@ -121,6 +121,38 @@ def test_built_from_arguments_it_sends_their_credential_to_their_base_urls(cls: 
     assert api.client.retry is NO_RETRY
     assert api.client.credentials()[0] == f"{TOKEN_ID}:{TOKEN}"
     assert TOKEN not in repr(api) and TOKEN_ID not in repr(api)
+
+
+async def test_with_an_oauth_application_and_no_service_token_the_oauth_half_works_and_the_api_half_says_why(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # An application that only connects users' accounts has no service token: the client object still builds.
+    for name in ("PLANETSCALE_OAUTH_CLIENT_ID", "PLANETSCALE_OAUTH_CLIENT_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    recorder = Recorder()
+    settings = {"oauth_base_url": "https://auth.example.test", "httpx_args": {"transport": recorder.transport}}
+    with pytest.raises(errors.CredentialsError, match="no credential"):
+        API(**settings)  # neither half configured: refused at once, as before
+    api = API(client_id="FAKE-app", client_secret="FAKE-app-secret", retry=NO_RETRY, **settings)
+    assert not api.client.has_credential
+    api.oauth.revoke_token(body=RevokeTokenRequest(token="FAKE-token", client_id="FAKE-app", client_secret="FAKE-s"))
+    assert api.oauth_app.authorize_url("https://app.example/cb").url.startswith("https://auth.example.test/")
+    calls: list[Callable[[], object]] = [
+        lambda: api.oauth_tokens.list_oauth_tokens("acme", "oauthapp_FAKE01"),
+        lambda: api.oauth_tokens.get_oauth_token("acme", "oauthapp_FAKE01", "oauthtok_FAKE01"),
+    ]
+    for call in calls:
+        with pytest.raises(errors.CredentialsError) as caught:
+            call()
+        assert "PLANETSCALE_SERVICE_TOKEN_ID and PLANETSCALE_SERVICE_TOKEN" in str(caught.value)
+    async_api = ASYNC_API(client_id="FAKE-app", client_secret="FAKE-app-secret", retry=NO_RETRY, **settings)
+    with pytest.raises(errors.CredentialsError, match="needs a credential"):
+        await async_api.oauth_tokens.list_oauth_tokens("acme", "oauthapp_FAKE01")
+    assert [request.url.host for request in recorder.requests] == ["auth.example.test"]  # the revocation only
+    # Environment variables for the application count the same way.
+    monkeypatch.setenv("PLANETSCALE_OAUTH_CLIENT_ID", "FAKE-app")
+    monkeypatch.setenv("PLANETSCALE_OAUTH_CLIENT_SECRET", "FAKE-app-secret")
+    assert not API(**settings).client.has_credential
 
 
 def test_built_from_the_environment_it_reads_what_from_env_reads(monkeypatch: pytest.MonkeyPatch) -> None:
