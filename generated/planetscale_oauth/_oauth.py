@@ -37,7 +37,7 @@ import threading
 import time
 import weakref
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, Self, TypeVar, cast
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import httpx
@@ -82,6 +82,7 @@ _CODE_VERIFIER = re.compile(r"[A-Za-z0-9\-._~]{43,128}")
 
 _log = logging.getLogger(__name__.rpartition(".")[0] or __name__)
 _R = TypeVar("_R")
+_S = TypeVar("_S", bound="TokenSession")
 _NEWER_WAIT = 2.5
 """Seconds a session with a store waits, after ``invalid_grant``, for another process's newer tokens to reach it."""
 
@@ -1368,7 +1369,7 @@ class TokenSession:
 
 
 @define
-class OAuthApp:
+class OAuthApp(Generic[_S]):
     """Your OAuth application, held once: its client ID and secret, how it authenticates (``client_auth``), and the
     client that talks to the authorization server. It builds the authorize URL and starts or resumes token
     sessions without the ID and secret being passed again.
@@ -1392,6 +1393,11 @@ class OAuthApp:
     client_auth: ClientAuth = field(
         default="client_secret_post", kw_only=True, validator=lambda _app, _field, value: _check_client_auth(value)
     )
+
+    @property
+    def _sessions(self) -> type[_S]:
+        """The generated ``oauth.TokenSession``, as the type the generated ``oauth.OAuthApp`` names."""
+        return cast("type[_S]", self._session_class)
 
     def __attrs_post_init__(self) -> None:
         _check_text("client_id", self.client_id)
@@ -1438,9 +1444,9 @@ class OAuthApp:
         store: TokenStore | None = None,
         key: str | None = None,
         lease: float = DEFAULT_LEASE,
-    ) -> TokenSession:
+    ) -> _S:
         """Exchange the callback's code for tokens and start a session with them (see ``TokenSession.exchange``)."""
-        return self._session_class.exchange(
+        return self._sessions.exchange(
             self.client, self.client_id, self.client_secret, code=code, redirect_uri=redirect_uri,
             code_verifier=code_verifier, client_auth=self.client_auth, on_refresh=on_refresh,
             refresh_margin=refresh_margin, store=store, key=key, lease=lease,
@@ -1457,9 +1463,9 @@ class OAuthApp:
         store: TokenStore | None = None,
         key: str | None = None,
         lease: float = DEFAULT_LEASE,
-    ) -> TokenSession:
+    ) -> _S:
         """The async twin of ``exchange``."""
-        return await self._session_class.aexchange(
+        return await self._sessions.aexchange(
             self.client, self.client_id, self.client_secret, code=code, redirect_uri=redirect_uri,
             code_verifier=code_verifier, client_auth=self.client_auth, on_refresh=on_refresh,
             refresh_margin=refresh_margin, store=store, key=key, lease=lease,
@@ -1474,18 +1480,18 @@ class OAuthApp:
         store: TokenStore | None = None,
         key: str | None = None,
         lease: float = DEFAULT_LEASE,
-    ) -> TokenSession:
+    ) -> _S:
         """A session on tokens stored earlier (after a restart, or in another process): ``tokens`` you kept, or with
         ``store`` and ``key`` those in the store, shared with every process of that key (``TokenSession.from_store``).
         """
         if tokens is None and store is not None and key is not None:
-            return self._session_class.from_store(
+            return self._sessions.from_store(
                 self.client, self.client_id, self.client_secret, store=store, key=key, client_auth=self.client_auth,
                 on_refresh=on_refresh, refresh_margin=refresh_margin, lease=lease,
             )  # fmt: skip
         if tokens is None:
             raise ArgumentError("pass the tokens to resume, or a store and the key of the connection in it")
-        return self._session_class(
+        return self._sessions(
             self.client, self.client_id, self.client_secret, tokens, on_refresh, refresh_margin,
             client_auth=self.client_auth, store=store, key=key, lease=lease,
         )  # fmt: skip
@@ -1498,9 +1504,9 @@ class OAuthApp:
         on_refresh: OnRefresh | None = None,
         refresh_margin: float = DEFAULT_REFRESH_MARGIN,
         lease: float = DEFAULT_LEASE,
-    ) -> TokenSession:
+    ) -> _S:
         """The async twin of ``session(store=..., key=...)``: the store is read in a worker thread."""
-        return await self._session_class.afrom_store(
+        return await self._sessions.afrom_store(
             self.client, self.client_id, self.client_secret, store=store, key=key, client_auth=self.client_auth,
             on_refresh=on_refresh, refresh_margin=refresh_margin, lease=lease,
         )  # fmt: skip

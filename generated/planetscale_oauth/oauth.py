@@ -79,7 +79,7 @@ CLIENT_SECRET_ENV = "PLANETSCALE_OAUTH_CLIENT_SECRET"
 """Where ``OAuthApp.from_env()`` (and the client object) read your OAuth application's client secret."""
 
 
-class OAuthApp(_oauth.OAuthApp):
+class OAuthApp(_oauth.OAuthApp[TokenSession]):
     __doc__ = _oauth.OAuthApp.__doc__
     __slots__ = ()
     _flow: ClassVar[OAuthFlow] = _FLOW

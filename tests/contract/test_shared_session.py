@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_type
 
 import pytest
 from loopback import CLIENT_ID, CLIENT_SECRET, CODE, RotatingOAuthServer
@@ -258,6 +258,8 @@ def test_an_exchange_writes_the_tokens_and_any_process_resumes_them_by_key(
         app.session(store=store, key=KEY)
 
     session = app.exchange(code=CODE, redirect_uri=REDIRECT_URI, store=store, key=KEY)
+    assert_type(session, TokenSession)  # the generated class (with api_client()), for mypy as at run time
+    assert type(session) is TokenSession
 
     stored = store.read(KEY)
     assert stored is not None and stored.tokens == session.tokens
