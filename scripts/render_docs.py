@@ -17,6 +17,7 @@ import json
 import re
 import sys
 import textwrap
+import typing
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -32,6 +33,8 @@ from spec_reader import SpecFacts
 ROOT = Path(__file__).resolve().parent.parent
 DOC_TEMPLATES = ROOT / "templates" / "docs"
 ALIAS = "_planetscale_oauth_for_docs"
+SHOWN_NAME = {ALIAS: ALIAS}
+"""The alias -> the package's real name, for values the package computes from its own name (a default table)."""
 PYTHON_TYPES = {"string": "str", "integer": "int", "boolean": "bool", "number": "float"}
 
 
@@ -306,7 +309,7 @@ def shown_value(value: Any) -> str:
         text = f"{type(value).__name__}({{{', '.join(repr(each) for each in sorted(value, key=repr))}}})"
     else:
         text = repr(value)
-    return "…" if " at 0x" in text else plain_type(text)
+    return "…" if " at 0x" in text else plain_type(text).replace(ALIAS, SHOWN_NAME[ALIAS])
 
 
 def shown_annotation(annotation: Any) -> Any:
@@ -391,17 +394,32 @@ def members(cls: type, below: type | None = None) -> list[dict[str, Any]]:
     return list(found.values())
 
 
+def type_arguments(cls: type) -> dict[str, str]:
+    """A generic base's type variables -> what ``cls`` binds them to (``OAuthApp(_oauth.OAuthApp[TokenSession])``:
+    ``_S`` -> ``TokenSession``), so that signatures show the type a caller gets."""
+    bound: dict[str, str] = {}
+    for base in getattr(cls, "__orig_bases__", ()):
+        variables = getattr(typing.get_origin(base), "__parameters__", ())
+        for variable, argument in zip(variables, typing.get_args(base), strict=False):
+            bound[variable.__name__] = getattr(argument, "__name__", str(argument))
+    return bound
+
+
 def described_class(cls: type, name: str | None = None, below: type | None = None) -> dict[str, Any]:
     """A class: its constructor's signature, docstring and members (less those it shares with ``below``)."""
     name = name or cls.__name__
     protocol = bool(getattr(cls, "_is_protocol", False))
+    found = members(cls, below)
+    for variable, argument in type_arguments(cls).items():
+        for member in found:
+            member["signature"] = re.sub(rf"\b{re.escape(variable)}\b", argument, member["signature"])
     return {
         "kind": "class",
         "name": name,
         "signature": None if protocol or issubclass(cls, BaseException) else signature_of(cls, name),
         "doc": markdown(inspect.getdoc(cls)),
         "summary": summary(inspect.getdoc(cls)),
-        "members": members(cls, below),
+        "members": found,
     }
 
 
@@ -651,6 +669,7 @@ def render(
     facts = spec_reader.load(spec_path, package_name, config)
     spec = facts.document
     package = load_package(package_dir)
+    SHOWN_NAME[ALIAS] = package_name
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(DOC_TEMPLATES),
         trim_blocks=True,

@@ -1484,7 +1484,13 @@ class OAuthApp(Generic[_S]):
         """A session on tokens stored earlier (after a restart, or in another process): ``tokens`` you kept, or with
         ``store`` and ``key`` those in the store, shared with every process of that key (``TokenSession.from_store``).
         """
-        if tokens is None and store is not None and key is not None:
+        if tokens is not None and store is not None:
+            raise ArgumentError(
+                "pass the tokens to resume or a store and key, not both (to put tokens you kept into a store: "
+                "store.write(key, tokens, None), then session(store=store, key=key))"
+            )
+        _check_store(store, key)
+        if store is not None and key is not None:
             return self._sessions.from_store(
                 self.client, self.client_id, self.client_secret, store=store, key=key, client_auth=self.client_auth,
                 on_refresh=on_refresh, refresh_margin=refresh_margin, lease=lease,
@@ -1493,7 +1499,7 @@ class OAuthApp(Generic[_S]):
             raise ArgumentError("pass the tokens to resume, or a store and the key of the connection in it")
         return self._sessions(
             self.client, self.client_id, self.client_secret, tokens, on_refresh, refresh_margin,
-            client_auth=self.client_auth, store=store, key=key, lease=lease,
+            client_auth=self.client_auth,
         )  # fmt: skip
 
     async def asession(

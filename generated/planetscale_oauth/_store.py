@@ -87,6 +87,18 @@ def check_key(key: object) -> str:
     return key
 
 
+def _fernet() -> Any:
+    """``cryptography.fernet``, or an error saying which extra installs it."""
+    try:
+        from cryptography import fernet
+    except ModuleNotFoundError as exc:  # pragma: no cover - only without the extra
+        raise ModuleNotFoundError(
+            "TokenCipher needs the cryptography package (install the package's sqlite, postgres or redis extra)",
+            name=exc.name,
+        ) from exc
+    return fernet
+
+
 class TokenCipher:
     """Encrypts tokens for a store with Fernet (AES-128-CBC and HMAC-SHA256, from ``cryptography``), bound to their
     key: a blob copied to another key's record does not decrypt there.
@@ -101,41 +113,38 @@ class TokenCipher:
     """The environment variable ``from_env()`` reads (the generated ``stores.TokenCipher`` names it)."""
 
     def __init__(self, keys: Sequence[str | bytes]) -> None:
-        try:
-            from cryptography.fernet import Fernet, MultiFernet
-        except ModuleNotFoundError as exc:  # pragma: no cover - only without the extra
-            raise ModuleNotFoundError(
-                "TokenCipher needs the cryptography package (install the package's sqlite, postgres or redis extra)"
-            ) from exc
+        fernet = _fernet()
         if isinstance(keys, (str, bytes)) or not keys:
             raise ArgumentError("keys must be a non-empty list of Fernet keys, newest first")
         fernets = []
         for index, key in enumerate(keys):
             try:
-                fernets.append(Fernet(key))
+                fernets.append(fernet.Fernet(key))
             except (ValueError, TypeError):
                 # The value is never shown: it is a key.
                 raise ArgumentError(
                     f"keys[{index}] is not a Fernet key (32 bytes, URL-safe base64; TokenCipher.generate_key())"
                 ) from None
-        self._fernet = MultiFernet(fernets)
+        self._fernet = fernet.MultiFernet(fernets)
         self._count = len(fernets)
 
     @staticmethod
     def generate_key() -> str:
-        """A new random key, as text to keep in the application's secret store."""
-        from cryptography.fernet import Fernet
-
-        return Fernet.generate_key().decode("ascii")
+        """A new random key, as text to keep in the application's secret store (and in ``stores.KEYS_ENV``)."""
+        key: bytes = _fernet().Fernet.generate_key()
+        return key.decode("ascii")
 
     @classmethod
     def from_env(cls) -> Self:
-        """A cipher with the keys in the environment variable ``KEYS_ENV`` names (separated by commas, newest
-        first)."""
+        """A cipher with the keys in the environment (the variable is ``stores.KEYS_ENV``), separated by commas,
+        newest first."""
         keys = [key.strip() for key in os.environ.get(cls._ENV, "").split(",") if key.strip()]
         if not keys:
             raise ArgumentError(f"environment variable {cls._ENV} is not set or is empty")
-        return cls(keys)
+        try:
+            return cls(keys)
+        except ArgumentError as exc:
+            raise ArgumentError(f"{cls._ENV}: {exc.message}") from None
 
     def __repr__(self) -> str:
         return f"TokenCipher(<{self._count} key{'s' if self._count != 1 else ''}>)"
@@ -144,14 +153,18 @@ class TokenCipher:
         raise TypeError("a TokenCipher holds keys: it is not pickled (build it from the keys in each process)")
 
     def encrypt(self, key: str, tokens: Tokens) -> bytes:
-        return self._fernet.encrypt(_payload(key, tokens))
+        """``tokens`` encrypted with the newest key, bound to the store key ``key``."""
+        blob: bytes = self._fernet.encrypt(_payload(key, tokens))
+        return blob
 
     def decrypt(self, key: str, blob: bytes) -> Tokens:
-        from cryptography.fernet import InvalidToken
+        """The tokens in ``blob``, which must have been encrypted for ``key`` with one of the cipher's keys; else
+        ``StoreError``."""
+        invalid_token = _fernet().InvalidToken
 
         try:
             plain = self._fernet.decrypt(blob)
-        except (InvalidToken, TypeError):
+        except (invalid_token, TypeError):
             raise StoreError(
                 f"the stored tokens of key {key!r} do not decrypt with any of the cipher's keys (a key was dropped "
                 "too soon, or the record was altered)"
@@ -335,7 +348,7 @@ class SQLiteStore(TokenStore):
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._guard = threading.Lock()
-        with self._transaction("create the table") as connection:
+        with self._transaction("open the database file and create its table") as connection:
             connection.execute(
                 f"CREATE TABLE IF NOT EXISTS {DEFAULT_TABLE} (key TEXT PRIMARY KEY, version INTEGER NOT NULL, "
                 "blob BLOB, lock_owner TEXT, lock_until REAL)"

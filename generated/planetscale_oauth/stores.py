@@ -44,6 +44,11 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    # The stores that load on first use are listed too (autocomplete, dir(), help()).
+    return sorted(__all__)
+
+
 __all__ = [
     "DEFAULT_LEASE",
     "KEYS_ENV",

@@ -80,7 +80,8 @@ class PostgresStore(TokenStore):
     ``connect_timeout``: seconds to wait for a connection (libpq counts whole seconds, at least 2). ``timeout``:
     seconds a statement may wait for a lock or run (``statement_timeout`` and ``lock_timeout``), after which the
     call raises ``StoreError``: a table locked by someone else never blocks a session for good.
-    The table can be made in advance (then the store needs only SELECT, INSERT and UPDATE on it)::
+    The table (``DEFAULT_TABLE``: the package's import name and ``_tokens``) can be made in advance; the store then
+    needs only SELECT, INSERT and UPDATE on it::
 
         CREATE TABLE <package>_tokens (key text PRIMARY KEY, version bigint NOT NULL DEFAULT 0,
             blob bytea, lock_owner text, lock_until timestamptz);

@@ -23,9 +23,9 @@ from typing import Any, assert_type
 import pytest
 from loopback import CLIENT_ID, CLIENT_SECRET, CODE, RotatingOAuthServer
 
-from planetscale_oauth import Client, errors
+from planetscale_oauth import Client, errors, stores
 from planetscale_oauth.oauth import OAuthApp, Tokens, TokenSession
-from planetscale_oauth.stores import MemoryStore, Record, SQLiteStore, TokenCipher, TokenStore
+from planetscale_oauth.stores import KEYS_ENV, MemoryStore, Record, SQLiteStore, TokenCipher, TokenStore
 
 from helpers import NO_RETRY
 
@@ -414,3 +414,18 @@ async def test_the_async_resume_reads_the_store_off_the_event_loop(
     store.write(KEY, due_tokens(server), None)
     session = await app.asession(store=store, key=KEY)
     assert await session.aaccess_token() == server.access_token
+
+
+def test_resuming_says_what_to_pass_when_the_arguments_do_not_go_together(
+    server: RotatingOAuthServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = OAuthApp(client(server), CLIENT_ID, CLIENT_SECRET)
+    with pytest.raises(errors.ArgumentError, match="store and key together"):
+        app.session(store=MemoryStore())
+    with pytest.raises(errors.ArgumentError, match=r"not both \(to put tokens you kept into a store"):
+        app.session(due_tokens(server), store=MemoryStore(), key=KEY)
+    monkeypatch.setenv(KEYS_ENV, "not-a-key")
+    with pytest.raises(errors.ArgumentError, match=f"^{KEYS_ENV}: keys\\[0\\] is not a Fernet key"):
+        stores.TokenCipher.from_env()
+    # Autocomplete and help() list the stores that load on first use too.
+    assert {"PostgresStore", "RedisStore", "SQLiteStore", "TokenStore"} <= set(dir(stores))
