@@ -28,6 +28,7 @@ import os
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, ClassVar, Self
@@ -71,6 +72,25 @@ class StoredTokens:
 
 MAX_KEY_BYTES = 1024
 """The longest key, in UTF-8 bytes: every store's index takes it (PostgreSQL's b-tree refuses rows past 2704)."""
+
+
+_FORKED: weakref.WeakSet[Any] = weakref.WeakSet()
+"""Objects whose ``_after_fork()`` a forked child calls: locks that another thread of the parent held at the fork
+would stay held for ever in the child, where that thread does not exist."""
+
+
+def reset_after_fork(obj: Any) -> None:
+    """Have ``obj._after_fork()`` called in every child this process forks from now on."""
+    _FORKED.add(obj)
+
+
+def _after_fork_in_child() -> None:
+    for obj in list(_FORKED):
+        obj._after_fork()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def check_key(key: object) -> str:
@@ -348,6 +368,7 @@ class SQLiteStore(TokenStore):
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._guard = threading.Lock()
+        reset_after_fork(self)
         with self._transaction("open the database file and create its table") as connection:
             connection.execute(
                 f"CREATE TABLE IF NOT EXISTS {DEFAULT_TABLE} (key TEXT PRIMARY KEY, version INTEGER NOT NULL, "
@@ -356,6 +377,11 @@ class SQLiteStore(TokenStore):
 
     def __repr__(self) -> str:
         return f"SQLiteStore({self.path!r}, cipher={self.cipher!r})"
+
+    def _after_fork(self) -> None:
+        # The parent's connections stay the parent's (each is opened again here, by pid); the lock is new.
+        self._guard = threading.Lock()
+        self._connections = []
 
     def _connection(self) -> sqlite3.Connection:
         held: tuple[int, sqlite3.Connection] | None = getattr(self._local, "held", None)

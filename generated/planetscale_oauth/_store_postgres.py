@@ -27,7 +27,7 @@ from typing import Any
 
 from ._exceptions import ArgumentError, StoreError
 from ._redaction import hidden
-from ._store import DEFAULT_TABLE, PACKAGE, Record, TokenCipher, TokenStore, _require_cipher
+from ._store import DEFAULT_TABLE, PACKAGE, Record, TokenCipher, TokenStore, _require_cipher, reset_after_fork
 
 try:
     import psycopg
@@ -113,6 +113,7 @@ class PostgresStore(TokenStore):
         # and a session sends the store a few short statements per expiry, from whichever thread refreshes.
         self._held: tuple[int, _Connection] | None = None
         self._guard = threading.Lock()
+        reset_after_fork(self)
         self._create_table()
 
     def __repr__(self) -> str:
@@ -140,6 +141,10 @@ class PostgresStore(TokenStore):
         cursor.execute("SELECT to_regclass(%s) IS NOT NULL", (name,))
         row = cursor.fetchone()
         return row is not None and bool(row[0])
+
+    def _after_fork(self) -> None:
+        # The parent's connection stays the parent's (a child opens its own, by pid); the lock is new.
+        self._guard = threading.Lock()
 
     def _connection(self) -> _Connection:
         """The process's connection, opened if needed (called with ``_guard`` held)."""

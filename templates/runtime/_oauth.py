@@ -54,7 +54,7 @@ from ._exceptions import (
 )
 from ._operation import Operation
 from ._redaction import Secret, hidden, redact
-from ._store import DEFAULT_LEASE, StoredTokens, TokenStore, check_key
+from ._store import DEFAULT_LEASE, StoredTokens, TokenStore, check_key, reset_after_fork
 from .types import Unset
 
 if TYPE_CHECKING:
@@ -417,27 +417,26 @@ def _store_call(doing: str, call: Callable[..., _R], *args: Any) -> _R:
         raise StoreError(f"the token store could not {doing}: {type(exc).__name__}") from exc
 
 
-def _write_in_background(session_ref: weakref.ref[TokenSession]) -> None:
+def _write_in_background(session: TokenSession) -> None:
     """The background writer of a session's tokens the store refused: every third of the lease (at most 2 s), it
-    renews the session's lock and tries the write again, until the store takes them or the session is gone."""
-    while True:
-        session = session_ref()
-        if session is None or not session._store_pending:
-            return
-        pause = min(2.0, session.lease / 3)
-        session._hold_lock()
-        session._write_pending()
-        del session
+    renews the session's lock and tries the write again, until the store takes them."""
+    pause = min(2.0, session.lease / 3)
+    while session._store_pending:
         time.sleep(pause)
+        session._write_pending(background=True)
 
 
-def _write_at_exit(session_ref: weakref.ref[TokenSession]) -> None:
-    """At interpreter exit: one last try to write tokens the store refused, rather than let them go with the
-    process (the refresh token they hold is the only one the server still accepts)."""
-    session = session_ref()
-    if session is not None and session._store_pending:
+_PENDING_WRITES: weakref.WeakSet[TokenSession] = weakref.WeakSet()
+"""Sessions whose tokens wait for their store: ``_write_at_exit`` tries each once more."""
+
+
+@atexit.register
+def _write_at_exit() -> None:
+    """At interpreter exit: one last try to write tokens a store refused, rather than let them go with the process
+    (the refresh token they hold is the only one the server still accepts)."""
+    for session in list(_PENDING_WRITES):
         with contextlib.suppress(Exception):
-            session._write_pending()
+            session._write_pending(background=True)
 
 
 def _check_client_auth(client_auth: object) -> None:
@@ -607,8 +606,9 @@ class TokenSession:
     access token is handed out from memory, with no store round trip. When it is due, the session reads the store
     (another process may have refreshed: its tokens are taken), else takes the store's lock for the key, reads
     again, refreshes only if still due, and writes the new tokens before it releases the lock and hands out the
-    access token. A refresh answered ``invalid_grant`` reads the store once more: if the refresh token there changed,
-    another process won the race and its tokens are taken instead of the error. The lease is renewed while the
+    access token. After a refresh answered ``invalid_grant`` the session frees the lock and watches the store for a
+    few seconds: if another process wrote newer tokens (it won the race), they are taken instead of the error; if
+    not, the error is raised, and that refresh token is never sent again. The lease is renewed while the
     refresh is under way, so a slow answer does not let another process in; a process killed holding the lock
     delays the others by at most ``lease`` seconds. A write that fails keeps the new tokens in memory, and a
     background thread keeps the lock and writes them again until the store takes them (once more at exit); the
@@ -655,7 +655,8 @@ class TokenSession:
     _owner: str = field(factory=lambda: secrets.token_hex(16), init=False, repr=False)
     _write_guard: threading.Lock = field(factory=threading.Lock, init=False, repr=False)
     _writer: threading.Thread | None = field(default=None, init=False, repr=False)
-    _exit_hook: bool = field(default=False, init=False, repr=False)
+    # The refresh token the server refused (and its error), so that it is not sent again.
+    _refused_grant: tuple[str | None, Exception] | None = field(default=None, init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         _check_text("client_id", self.client_id)
@@ -665,6 +666,8 @@ class TokenSession:
                 f"tokens must be a Tokens (Tokens(access_token=..., ...)), not {type(self._tokens).__name__}"
             )
         _check_store(self.store, self.key)
+        if self.store is not None:
+            reset_after_fork(self)
         if isinstance(self.lease, bool) or not isinstance(self.lease, (int, float)) or not 0 < self.lease < math.inf:
             raise ArgumentError("lease must be a positive number of seconds")
 
@@ -917,22 +920,34 @@ class TokenSession:
         else:
             self._persisted(tokens)
 
+    def _after_fork(self) -> None:
+        """In a forked child: the parent's threads (a refresh under way, the background writer) are not here, and
+        the locks they held would stay held; the child starts with new ones and no flight."""
+        self._lock, self._write_guard = threading.Lock(), threading.Lock()
+        self._flight, self._writer = None, None
+
     @property
     def _lock_owner(self) -> str:
         """This session's name as the holder of the store's lock: its own, and its process's (a session created
         before a fork lives on in each child, and each is another holder)."""
         return f"{self._owner}:{os.getpid()}"
 
-    def _write_pending(self, expected: int | None = None) -> None:
+    def _write_pending(self, expected: int | None = None, *, background: bool = False) -> None:
         """Write the tokens still waiting for the store (``expected``: the version they replace, else whatever is
-        there: they are the newest the server issued), then free the store's lock. A failure is logged (its kind) and
-        the write tried again in the background until it succeeds, the lock kept meanwhile, so that no other process
-        sends the refresh token these tokens replaced."""
+        there: they are the newest the server issued), then free the store's lock. A failure is logged (its kind),
+        and a background thread (``background``: this call is it) keeps the lock and writes them again until the
+        store takes them, so that no other process sends the refresh token these tokens replaced; meanwhile no call
+        waits on the store for them."""
+        writer = self._writer
+        if not background and writer is not None and writer.is_alive():
+            return
         with self._write_guard:
             if not self._store_pending:
                 return
             store, key, tokens = self.store, self.key, self._tokens
             assert store is not None and key is not None
+            if background:
+                self._hold_lock()  # renewed here, under the guard: never after another write freed the lock
             try:
                 version = _store_call("write", store.write, key, tokens, expected)
                 if version is None:
@@ -943,32 +958,41 @@ class TokenSession:
                     )  # fmt: skip
                     version = _store_call("write", store.write, key, tokens, None)
             except StoreError as exc:
-                _log.warning(
-                    "token session: the store did not take the new tokens (%s); they stay in the session and are "
-                    "written again shortly",
-                    type(exc).__name__,
-                )
-                self._retry_write_later()
+                if not background:
+                    _log.warning(
+                        "token session: the store did not take the new tokens (%s); they stay in the session and a "
+                        "background thread writes them once it does",
+                        type(exc).__name__,
+                    )
+                    self._retry_write_later()
                 return
             with self._lock:
                 if self._tokens is tokens:
                     self._version, self._store_pending = version, False
-            with contextlib.suppress(StoreError):
-                _store_call("release the lock", store.release, key, self._lock_owner)
+                # A refresh under way holds the lock (the same owner): it frees it when it ends.
+                release = not background or self._flight is None
+            _PENDING_WRITES.discard(self)
+            if release:
+                with contextlib.suppress(StoreError):
+                    _store_call("release the lock", store.release, key, self._lock_owner)
+        if background:
+            _log.info("token session: the store took the tokens it had refused; key %r is up to date", key)
 
     def _retry_write_later(self) -> None:
-        """Start the background writer of tokens the store refused, unless it runs: it holds the store's lock and
-        writes them again every few seconds until the store takes them (and once more as the process exits)."""
+        """Start the background writer of tokens the store refused, unless it runs. It holds the session (which
+        lives on until they are written), renews the store's lock and writes them again every third of the lease
+        (at most 2 s); one last try is made as the interpreter exits."""
         with self._lock:
             if self._writer is not None and self._writer.is_alive():
                 return
-            self._writer = threading.Thread(
-                target=_write_in_background, args=(weakref.ref(self),), name="token store writer", daemon=True
-            )
-            self._writer.start()
-        if not self._exit_hook:
-            self._exit_hook = True
-            atexit.register(_write_at_exit, weakref.ref(self))
+            writer = threading.Thread(target=_write_in_background, args=(self,), name="token store writer", daemon=True)
+            try:
+                writer.start()
+            except RuntimeError:  # no thread to be had: the next calls write them instead
+                _log.warning("token session: no thread could be started to write the tokens; the next call does")
+            else:
+                self._writer = writer
+        _PENDING_WRITES.add(self)
 
     def _hold_lock(self) -> None:
         """Renew this session's lease on the store's lock (while a refresh or a write is under way)."""
@@ -992,6 +1016,7 @@ class TokenSession:
             yield
         finally:
             stop.set()
+            renewer.join()  # no renewal after this: the lock may be freed next
 
     def _taken(self, stored: StoredTokens | None, mine: Tokens) -> StoredTokens | None:
         """``stored`` when it holds other tokens than ``mine`` that will do (another process refreshed them), unless
@@ -1009,16 +1034,19 @@ class TokenSession:
         _log.debug("token session: took the tokens another process refreshed for key %r", self.key)
         return stored.tokens
 
-    def _newer_in_store(self, base: Tokens) -> Tokens | None:
-        """After ``invalid_grant`` for ``base``'s refresh token: the tokens of the process that refreshed it first,
-        taken from the store, where they are or soon will be (a process whose write waited for the store to come back
-        writes within a few seconds); None when they do not come, and the grant is really gone."""
+    def _newer_in_store(self, base: Tokens, seen: int) -> Tokens | None:
+        """After ``invalid_grant`` for ``base``'s refresh token (read from the store at version ``seen``): the tokens
+        of the process that refreshed it first, once the store holds them at a later version (a process whose write
+        waited for the store to come back writes within a few seconds); None when they do not come, and the grant
+        is really gone. The lock is freed first, so that no other process waits behind this one."""
         store, key = self.store, self.key
         assert store is not None and key is not None
+        with contextlib.suppress(StoreError):
+            _store_call("release the lock", store.release, key, self._lock_owner)
         give_up = time.monotonic() + min(self.lease, _NEWER_WAIT)
         while True:
             stored = _store_call("read", store.read, key)
-            if stored is not None and stored.tokens.refresh_token != base.refresh_token:
+            if stored is not None and stored.version > seen and stored.tokens.refresh_token != base.refresh_token:
                 return self._adopt_stored(stored)
             if time.monotonic() >= give_up:
                 return None
@@ -1045,13 +1073,19 @@ class TokenSession:
             stored = _store_call("read", store.read, key)
             if taken := self._taken(stored, mine):
                 return self._adopt_stored(taken)
-            base = mine if self._store_pending or stored is None else stored.tokens
+            pending = self._store_pending
+            base = mine if pending or stored is None else stored.tokens
+            refused = self._refused_grant
+            if refused is not None and refused[0] == base.refresh_token:
+                raise _again(refused[1])  # refused already: not sent again, nor waited for
             try:
                 with self._renewing():
                     tokens = self._send_refresh(base)
-            except InvalidGrantError:
-                if (newer := self._newer_in_store(base)) is not None:
+            except InvalidGrantError as exc:
+                seen = 0 if stored is None else stored.version
+                if not pending and (newer := self._newer_in_store(base, seen)) is not None:
                     return newer  # another process won the race: its tokens are the live ones
+                self._refused_grant = (base.refresh_token, exc)
                 raise
             refreshed = True
             self._write_pending(None if stored is None else stored.version)
@@ -1084,7 +1118,7 @@ class TokenSession:
             if self._flight is not None:
                 return (None, False) if fresh and not force else (self._flight, False)
             due = force or not fresh
-            if not due and not self._store_pending and (self._unpersisted is None or self.on_refresh is None):
+            if not due and (self._unpersisted is None or self.on_refresh is None):
                 return None, False
             if not asynchronous and _is_async(self.on_refresh):
                 raise TypeError("an async on_refresh works only with the async methods (aaccess_token, arefresh)")
@@ -1181,7 +1215,7 @@ class TokenSession:
                 if (outcome := handoff.abandon()) is not None:
                     self._land_abandoned(flight, outcome)
                 raise
-            except Exception as exc:
+            except BaseException as exc:
                 self._land(flight, exc)
                 raise
         elif flight.refresh:
@@ -1257,9 +1291,11 @@ class TokenSession:
 
     def _land_abandoned(self, flight: _Flight, outcome: Tokens | BaseException) -> None:
         """Land a flight whose caller is gone: a sync ``on_refresh`` is called first (an async one on a later call)."""
-        if isinstance(outcome, Tokens) and not _is_async(self.on_refresh):
-            self._flush()
-        self._land(flight, outcome)
+        try:
+            if isinstance(outcome, Tokens) and not _is_async(self.on_refresh):
+                self._flush()
+        finally:
+            self._land(flight, outcome)
 
     async def _persist_adopted(self, flight: _Flight, tokens: Tokens) -> None:
         try:

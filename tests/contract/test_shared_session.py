@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import gc
 import logging
 import os
+import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, assert_type
 
@@ -429,3 +431,127 @@ def test_resuming_says_what_to_pass_when_the_arguments_do_not_go_together(
         stores.TokenCipher.from_env()
     # Autocomplete and help() list the stores that load on first use too.
     assert {"PostgresStore", "RedisStore", "SQLiteStore", "TokenStore"} <= set(dir(stores))
+
+
+def wait_until(condition: Callable[[], bool], what: str, seconds: float = 5.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.05)
+
+
+def test_tokens_waiting_for_the_store_are_written_even_if_the_session_is_dropped(
+    server: RotatingOAuthServer, store: TokenStore
+) -> None:
+    # A session made per request and dropped at its end: the writer keeps it until the store takes its tokens.
+    store.write(KEY, due_tokens(server), None)
+    wrapped = Wrapped(store)
+    wrapped.failing_saves = 10**9
+    session = process(server, wrapped, lease=0.6)
+    token = session.access_token()
+    del session
+    gc.collect()
+    wrapped.failing_saves = 0
+    wait_until(lambda: (stored := store.read(KEY)) is not None and stored.tokens.access_token == token, "not written")
+
+
+class SlowFailing(Wrapped):
+    """A store whose writes time out after a while (a row locked elsewhere)."""
+
+    def save(self, key: str, blob: bytes, expected: int) -> int | None:
+        if self.failing_saves:
+            time.sleep(0.3)
+        return super().save(key, blob, expected)
+
+
+def test_calls_do_not_wait_on_the_store_while_the_background_writer_retries(
+    server: RotatingOAuthServer, store: TokenStore
+) -> None:
+    store.write(KEY, due_tokens(server), None)
+    wrapped = SlowFailing(store)
+    wrapped.failing_saves = 10**9
+    session = process(server, wrapped, lease=0.6)
+    token = session.access_token()
+    begun = time.monotonic()
+    for _ in range(50):
+        assert session.access_token() == token  # from memory: the writer owns the retries
+    assert time.monotonic() - begun < 0.2
+    wrapped.failing_saves = 0
+    wait_until(lambda: not session.pending_persist, "not written")
+
+
+def test_a_refused_refresh_token_is_not_sent_again_and_the_lock_is_freed(
+    server: RotatingOAuthServer, store: TokenStore
+) -> None:
+    store.write(KEY, due_tokens(server), None)
+    server.refresh_token = "FAKE-revoked-elsewhere"  # the user disconnected the application
+    session = process(server, store, lease=0.6)
+    with pytest.raises(errors.InvalidGrantError):
+        session.access_token()
+    assert store.acquire(KEY, "another process", 1.0)
+    store.release(KEY, "another process")
+    session._retry_at = 0  # the back-off after a failure, skipped
+    with pytest.raises(errors.InvalidGrantError):
+        session.access_token()
+    assert refreshes(server) == 1  # the refused token went to the server once
+
+
+def test_a_child_forked_while_another_thread_holds_the_session_s_lock_does_not_hang(
+    server: RotatingOAuthServer, tmp_path: Path
+) -> None:
+    store = SQLiteStore(tmp_path / "t.db", TokenCipher([TokenCipher.generate_key()]))
+    store.write(KEY, Tokens(server.access_token, server.refresh_token), None)  # fresh: no refresh needed
+    session = process(server, store)
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with session._lock:
+            held.set()
+            release.wait(5)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(5)
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            # Bounded by the alarm: a hang fails the test instead of stalling it.
+            signal.alarm(5)
+            code = 0 if session.access_token() == server.access_token else 2
+        finally:
+            os._exit(code)
+    release.set()
+    holder.join()
+    assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+    store.close()
+
+
+class Aborting(Wrapped):
+    def acquire(self, key: str, owner: str, lease: float) -> bool:
+        raise Abort
+
+
+class Abort(BaseException):
+    """Not an Exception: what a worker's shutdown raises inside a call."""
+
+
+def test_a_refresh_ended_by_a_base_exception_leaves_no_caller_waiting(
+    server: RotatingOAuthServer, store: TokenStore
+) -> None:
+    store.write(KEY, due_tokens(server), None)
+    session = process(server, Aborting(store))
+    with pytest.raises(Abort):
+        asyncio.run(session.aaccess_token())
+    outcome: list[BaseException] = []
+
+    def again() -> None:
+        try:
+            session.access_token()
+        except BaseException as exc:  # Abort, raised again: no flight was left behind to wait for
+            outcome.append(exc)
+
+    thread = threading.Thread(target=again)
+    thread.start()
+    thread.join(5)
+    assert not thread.is_alive() and isinstance(outcome[0], Abort)
