@@ -2,8 +2,9 @@
 # Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
 """PlanetScale OAuth tokens: a typed client for PlanetScale's OAuth token API."""
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from . import _lazy
 from .client import AuthenticatedClient, Client
 from .errors import PlanetScaleError
 
@@ -21,17 +22,8 @@ __all__ = (
     "__version__",
 )
 
-_LAZY = ("PlanetScale", "AsyncPlanetScale")
-"""The client objects, in the ``resources`` module: imported when first named."""
-
-if not TYPE_CHECKING:  # hidden from type checkers, which would take any name of the package for one of these
-
-    def __getattr__(name: str) -> Any:
-        if name in _LAZY:
-            from . import resources
-
-            return getattr(resources, name)
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-    def __dir__() -> list[str]:
-        return sorted({*globals(), *_LAZY})
+if not TYPE_CHECKING:  # type checkers see the import above
+    # The client objects, in the ``resources`` module: imported when first named.
+    __getattr__, __dir__ = _lazy.exports(
+        globals(), {name: (".resources", name) for name in ("PlanetScale", "AsyncPlanetScale")}
+    )

@@ -12,9 +12,9 @@
 subclassing ``TokenStore`` (four methods). PostgreSQL's and Redis's drivers are imported only when their store is.
 """
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from . import _store
+from . import _lazy, _store
 from ._store import DEFAULT_LEASE, MemoryStore, Record, SQLiteStore, StoredTokens, TokenStore
 
 if TYPE_CHECKING:
@@ -31,22 +31,12 @@ class TokenCipher(_store.TokenCipher):
     _ENV: ClassVar[str] = KEYS_ENV
 
 
-def __getattr__(name: str) -> Any:
+if not TYPE_CHECKING:  # type checkers see the imports above
     # The optional stores load with their driver, on first use: the base install needs neither.
-    if name == "PostgresStore":
-        from ._store_postgres import PostgresStore
-
-        return PostgresStore
-    if name == "RedisStore":
-        from ._store_redis import RedisStore
-
-        return RedisStore
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    # The stores that load on first use are listed too (autocomplete, dir(), help()).
-    return sorted(__all__)
+    __getattr__, __dir__ = _lazy.exports(
+        globals(),
+        {"PostgresStore": ("._store_postgres", "PostgresStore"), "RedisStore": ("._store_redis", "RedisStore")},
+    )
 
 
 __all__ = [

@@ -2,8 +2,9 @@
 # Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
 """All the data models used in requests and responses (each module is loaded on first use)."""
 
-import importlib
 from typing import TYPE_CHECKING
+
+from .. import _lazy
 
 if TYPE_CHECKING:
     from .access_resource import AccessResource
@@ -27,41 +28,32 @@ if TYPE_CHECKING:
     from .service_token_access import ServiceTokenAccess
     from .user_accesses import UserAccesses
 
-_MODULES: dict[str, str] = {
-    "AccessResource": ".access_resource",
-    "AccessScope": ".access_scope",
-    "AccessTokenResponse": ".access_token_response",
-    "AccessibleBranch": ".accessible_branch",
-    "AccessibleDatabase": ".accessible_database",
-    "AccessibleOrganization": ".accessible_organization",
-    "AccessibleUser": ".accessible_user",
-    "AuthorizationCodeGrant": ".authorization_code_grant",
-    "BranchAccesses": ".branch_accesses",
-    "DatabaseAccesses": ".database_accesses",
-    "Error": ".error",
-    "OAuthAccessesByResource": ".oauth_accesses_by_resource",
-    "OAuthErrorResponse": ".oauth_error_response",
-    "OAuthToken": ".oauth_token",
-    "OAuthTokenPage": ".oauth_token_page",
-    "OrganizationAccesses": ".organization_accesses",
-    "RefreshTokenGrant": ".refresh_token_grant",
-    "RevokeTokenRequest": ".revoke_token_request",
-    "ServiceTokenAccess": ".service_token_access",
-    "UserAccesses": ".user_accesses",
-}
-
-
-def __getattr__(name: str) -> object:
-    module = _MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+if not TYPE_CHECKING:  # type checkers see the imports above
+    __getattr__, __dir__ = _lazy.exports(
+        globals(),
+        {
+            "AccessResource": (".access_resource", "AccessResource"),
+            "AccessScope": (".access_scope", "AccessScope"),
+            "AccessTokenResponse": (".access_token_response", "AccessTokenResponse"),
+            "AccessibleBranch": (".accessible_branch", "AccessibleBranch"),
+            "AccessibleDatabase": (".accessible_database", "AccessibleDatabase"),
+            "AccessibleOrganization": (".accessible_organization", "AccessibleOrganization"),
+            "AccessibleUser": (".accessible_user", "AccessibleUser"),
+            "AuthorizationCodeGrant": (".authorization_code_grant", "AuthorizationCodeGrant"),
+            "BranchAccesses": (".branch_accesses", "BranchAccesses"),
+            "DatabaseAccesses": (".database_accesses", "DatabaseAccesses"),
+            "Error": (".error", "Error"),
+            "OAuthAccessesByResource": (".oauth_accesses_by_resource", "OAuthAccessesByResource"),
+            "OAuthErrorResponse": (".oauth_error_response", "OAuthErrorResponse"),
+            "OAuthToken": (".oauth_token", "OAuthToken"),
+            "OAuthTokenPage": (".oauth_token_page", "OAuthTokenPage"),
+            "OrganizationAccesses": (".organization_accesses", "OrganizationAccesses"),
+            "RefreshTokenGrant": (".refresh_token_grant", "RefreshTokenGrant"),
+            "RevokeTokenRequest": (".revoke_token_request", "RevokeTokenRequest"),
+            "ServiceTokenAccess": (".service_token_access", "ServiceTokenAccess"),
+            "UserAccesses": (".user_accesses", "UserAccesses"),
+        },
+    )
 
 
 __all__: tuple[str, ...] = (

@@ -2,8 +2,9 @@
 # Do not edit: change the spec, generator-config.yaml or a template, then run `make generate`.
 """The operations tagged ``oauth_tokens``, one module each, with ``sync``, ``asyncio`` and their ``_detailed`` twins."""
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ... import _lazy
 
 if TYPE_CHECKING:
     from . import create_oauth_token, delete_oauth_token, get_oauth_token, list_oauth_tokens
@@ -15,12 +16,5 @@ __all__ = [
     "list_oauth_tokens",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name in __all__:
-        return importlib.import_module(f"{__name__}.{name}")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+if not TYPE_CHECKING:  # type checkers see the imports above
+    __getattr__, __dir__ = _lazy.exports(globals(), {name: (f".{name}", None) for name in __all__})
