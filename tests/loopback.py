@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qs, unquote_plus
 
 CLIENT_ID = "FAKE-client-id-flow-0001"
@@ -163,6 +163,15 @@ class RotatingOAuthServer:
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         # A short poll interval: shutdown() waits for it, and each test starts and stops a server.
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
+
+    def __enter__(self) -> Self:
+        """The server, serving until the ``with`` block ends."""
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
 
     def invalidate_access_token(self) -> None:
         """Stop accepting the current access token (as a server does with one it revoked), keeping the refresh

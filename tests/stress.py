@@ -184,14 +184,6 @@ class CountingServer(RotatingOAuthServer):
         self.early = 0
         self.issued_at = time.time()
 
-    def __enter__(self) -> CountingServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
     def answer(self, path: str, form: dict[str, str], authorization: str | None) -> tuple[int, dict[str, Any]]:
         status, body = super().answer(path, form, authorization)
         with self.lock:

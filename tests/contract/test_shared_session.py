@@ -37,11 +37,8 @@ REDIRECT_URI = "https://app.example.com/oauth/callback"
 
 @pytest.fixture
 def server() -> Iterator[RotatingOAuthServer]:
-    running = RotatingOAuthServer(refresh_delay=0.05)
-    running.thread.start()
-    yield running
-    running.httpd.shutdown()
-    running.httpd.server_close()
+    with RotatingOAuthServer(refresh_delay=0.05) as running:
+        yield running
 
 
 @pytest.fixture(params=["memory", "sqlite"])
@@ -344,9 +341,7 @@ def server_token(session: TokenSession) -> str:
 
 
 def test_a_refresh_slower_than_the_lease_keeps_the_lock_and_is_not_sent_twice(store: TokenStore) -> None:
-    slow = RotatingOAuthServer(refresh_delay=1.0)  # the answer takes three leases
-    slow.thread.start()
-    try:
+    with RotatingOAuthServer(refresh_delay=1.0) as slow:  # the answer takes three leases
         store.write(KEY, due_tokens(slow), None)
         first, second = process(slow, store, lease=0.3), process(slow, store, lease=0.3)
         outcome: dict[str, str] = {}
@@ -357,9 +352,6 @@ def test_a_refresh_slower_than_the_lease_keeps_the_lock_and_is_not_sent_twice(st
         thread.join()
         assert outcome["first"] == outcome["second"] == slow.access_token
         assert refreshes(slow) == 1
-    finally:
-        slow.httpd.shutdown()
-        slow.httpd.server_close()
 
 
 class Raising(Wrapped):
@@ -387,9 +379,7 @@ def test_a_store_raising_its_own_errors_is_a_store_error_and_loses_nothing(
 
 
 def test_a_cancelled_async_caller_whose_loop_is_gone_leaves_no_waiter_hanging(store: TokenStore) -> None:
-    slow = RotatingOAuthServer(refresh_delay=0.5)
-    slow.thread.start()
-    try:
+    with RotatingOAuthServer(refresh_delay=0.5) as slow:
         store.write(KEY, due_tokens(slow), None)
         session = process(slow, store)
 
@@ -402,9 +392,6 @@ def test_a_cancelled_async_caller_whose_loop_is_gone_leaves_no_waiter_hanging(st
         assert session.access_token() == slow.access_token
         assert time.monotonic() - begun < 3.0
         assert refreshes(slow) == 1
-    finally:
-        slow.httpd.shutdown()
-        slow.httpd.server_close()
 
 
 async def test_the_async_resume_reads_the_store_off_the_event_loop(
